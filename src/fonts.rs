@@ -1,0 +1,187 @@
+//! The fonts in the project's `fonts/` folder: discovered with fontdb, memory-mapped, parsed
+//! only when a document uses them. No system font is ever looked at, so the same edition gives
+//! the same PDF on every machine.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook, FontInfo, FontStretch, FontStyle, FontVariant, FontWeight};
+use typst::utils::LazyHash;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::edition::PrintedText;
+
+/// The typefaces GB/T 9704 names, and the font that sets each in `templates/gbt9704.typ`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// 仿宋: body text and everything not named otherwise.
+    Fangsong,
+    /// 黑体: level-1 headings, 附件N, 密级.
+    Heiti,
+    /// 楷体: level-2 headings, 签发人 names.
+    Kaiti,
+    /// 小标宋: the organ mark and titles (Noto Serif CJK SC Black stands in).
+    Xiaobiaosong,
+}
+
+impl Role {
+    /// The font families, first choice then fallback, as the template lists them.
+    pub fn families(self) -> [&'static str; 2] {
+        match self {
+            Role::Fangsong => ["FandolFang R", "Noto Serif SC"],
+            Role::Heiti => ["FandolHei", "Noto Sans SC"],
+            Role::Kaiti => ["FandolKai", "Noto Serif SC"],
+            Role::Xiaobiaosong => ["Noto Serif CJK SC", "Noto Serif SC"],
+        }
+    }
+
+    fn weight(self) -> FontWeight {
+        match self {
+            Role::Xiaobiaosong => FontWeight::from_number(900),
+            _ => FontWeight::REGULAR,
+        }
+    }
+
+    /// The Chinese name of the typeface.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Fangsong => "仿宋",
+            Role::Heiti => "黑体",
+            Role::Kaiti => "楷体",
+            Role::Xiaobiaosong => "小标宋",
+        }
+    }
+}
+
+/// Every face found in the fonts folder, in a fixed order (by file name, then face index).
+pub struct FontSet {
+    dir: PathBuf,
+    book: LazyHash<FontBook>,
+    slots: Vec<Slot>,
+}
+
+struct Slot {
+    data: Bytes,
+    index: u32,
+    font: OnceLock<Option<Font>>,
+}
+
+/// The bytes of a memory-mapped font file, shared by its faces.
+struct Mapped(Arc<dyn AsRef<[u8]> + Send + Sync>);
+
+impl AsRef<[u8]> for Mapped {
+    fn as_ref(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+impl FontSet {
+    /// Finds every font face in `dir` (OpenType, TrueType and collections).
+    pub fn load(dir: &Path) -> Result<Self, String> {
+        if !dir.is_dir() {
+            return Err(format!("no fonts folder at {}: expected the project's fonts/ (see fonts/LICENSES)", dir.display()));
+        }
+        let mut db = fontdb::Database::new();
+        db.load_fonts_dir(dir);
+        let mut faces: Vec<_> = db
+            .faces()
+            .filter_map(|face| match &face.source {
+                fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some((path.clone(), face.index, face.id)),
+                fontdb::Source::Binary(_) => None,
+            })
+            .collect();
+        faces.sort();
+        let mut files: BTreeMap<PathBuf, Bytes> = BTreeMap::new();
+        let mut infos = Vec::new();
+        let mut slots = Vec::new();
+        for (path, index, id) in faces {
+            let data = match files.get(&path) {
+                Some(data) => data.clone(),
+                None => {
+                    let data = match db.face_source(id) {
+                        Some((fontdb::Source::SharedFile(_, shared), _)) => Bytes::new(Mapped(shared)),
+                        _ => Bytes::new(std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?),
+                    };
+                    files.insert(path.clone(), data.clone());
+                    data
+                }
+            };
+            let Some(info) = FontInfo::new(data.as_slice(), index) else { continue };
+            infos.push(info);
+            slots.push(Slot { data, index, font: OnceLock::new() });
+        }
+        if slots.is_empty() {
+            return Err(format!("no fonts in {}: expected the project's fonts (see fonts/LICENSES)", dir.display()));
+        }
+        Ok(Self { dir: dir.to_path_buf(), book: LazyHash::new(FontBook::from_infos(infos)), slots })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    /// The face at `index` of the book, parsed on first use.
+    pub fn font(&self, index: usize) -> Option<Font> {
+        let slot = self.slots.get(index)?;
+        slot.font.get_or_init(|| Font::new(slot.data.clone(), slot.index)).clone()
+    }
+
+    fn family(&self, family: &str, weight: FontWeight) -> Option<&FontInfo> {
+        let variant = FontVariant { style: FontStyle::Normal, weight, stretch: FontStretch::NORMAL };
+        let index = self.book.select(&family.to_lowercase(), variant)?;
+        self.book.info(index)
+    }
+
+    /// Checks that every printed character is in its role's font: one that falls back is a
+    /// warning naming it and where it is; one in no font at all is an error (it would print
+    /// as an empty box).
+    pub fn check_coverage(&self, texts: &[PrintedText]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for t in texts {
+            let [first, fallback] = t.role.families();
+            let primary = self.family(first, t.role.weight());
+            let second = self.family(fallback, FontWeight::REGULAR);
+            let covered = |font: &Option<&FontInfo>, c: char| font.is_some_and(|f| f.coverage.contains(c as u32));
+            let mut fell: Vec<char> = Vec::new();
+            let mut missing: Vec<char> = Vec::new();
+            for c in t.text.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+                if covered(&primary, c) {
+                    continue;
+                }
+                let list = if covered(&second, c) { &mut fell } else { &mut missing };
+                if !list.contains(&c) {
+                    list.push(c);
+                }
+            }
+            let describe = |cs: &[char]| cs.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect::<Vec<_>>().join(", ");
+            let base = Diagnostic {
+                severity: Severity::Warning,
+                file: t.file.clone(),
+                line: t.line,
+                column: t.column,
+                field: t.field.clone(),
+                message: String::new(),
+            };
+            if !fell.is_empty() {
+                out.push(Diagnostic {
+                    message: format!("{} not in {first} ({}): printed in {fallback} instead", describe(&fell), t.role.name()),
+                    ..base.clone()
+                });
+            }
+            if !missing.is_empty() {
+                out.push(Diagnostic {
+                    severity: Severity::Error,
+                    message: format!("{} in no font of fonts/: it would print as an empty box", describe(&missing)),
+                    ..base
+                });
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,22 @@
+//! gongwen: Chinese official documents (公文) laid out to GB/T 9704-2012, with their
+//! statistics forms, compiled in-process with Typst.
+//!
+//! Data flows one way, one module per step:
+//!
+//! ```text
+//! data/<edition>/*.toml ─ edition::load ─► model::Edition ─ world ─► Typst ─ render ─► PDF ─ output
+//! ```
+//!
+//! The templates read the edition's TOML themselves (as data, with Typst's `toml()`), so the
+//! stock `typst` compiler produces the same pages; this crate checks the edition first, so that
+//! every mistake is reported against the user's file, line and column.
+
+pub mod build;
+pub mod diag;
+pub mod edition;
+pub mod fonts;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod text;
+pub mod world;
