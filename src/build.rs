@@ -1,11 +1,13 @@
 //! The pipeline a command runs: check an edition, render its documents, write them.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::{self, Loaded};
 use crate::fonts::FontSet;
+use crate::forms::font::{FIELD_FONT_FAMILY, FieldFont, base_charset};
+use crate::forms::{self, FillableForm};
 use crate::output::write_atomic;
 use crate::render;
 use crate::world::{Document, GongwenWorld, Templates};
@@ -42,6 +44,7 @@ pub struct Checked {
     pub fonts: Arc<FontSet>,
     /// Warnings from loading and from the font coverage check.
     pub warnings: Vec<Diagnostic>,
+    field_font: OnceLock<Result<Arc<FieldFont>, String>>,
 }
 
 /// Loads the edition in `dir` and checks it, fonts included.
@@ -54,7 +57,7 @@ pub fn check(dir: &Path, options: &Options) -> Result<Checked, Diagnostics> {
         warnings.sort_by_key(|d| !d.is_error());
         return Err(Diagnostics(warnings));
     }
-    Ok(Checked { loaded, fonts: Arc::new(fonts), warnings })
+    Ok(Checked { loaded, fonts: Arc::new(fonts), warnings, field_font: OnceLock::new() })
 }
 
 /// One rendered document.
@@ -62,8 +65,11 @@ pub struct Output {
     /// The file name to write, such as `notice.pdf`.
     pub name: String,
     pub document: Document,
+    /// The PDF to write: for an attachment, the blank fillable form.
     pub pdf: Vec<u8>,
     pub pages: usize,
+    /// For an attachment, the form with its fields, ready to be filled.
+    pub form: Option<FillableForm>,
 }
 
 impl Checked {
@@ -91,7 +97,38 @@ impl Checked {
         };
         let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
         let pdf = render::pdf(&world, &doc, &ident, self.loaded.edition.date)?;
-        Ok((Output { name, document, pages: doc.pages().len(), pdf }, warnings))
+        let pages = doc.pages().len();
+        let Document::Attachment(n) = document else {
+            return Ok((Output { name, document, pages, pdf, form: None }, warnings));
+        };
+        let form = self.fillable(n, &doc, pdf)?;
+        Ok((Output { name, document, pages, pdf: form.blank().to_vec(), form: Some(form) }, warnings))
+    }
+
+    /// Makes attachment `n`'s compiled form fillable, checking that the template laid out
+    /// exactly the model's blanks.
+    fn fillable(&self, n: usize, doc: &typst_layout::PagedDocument, pdf: Vec<u8>) -> Result<FillableForm, Diagnostics> {
+        let model = &self.loaded.edition.forms[n - 1];
+        let fail = |m: String| Diagnostics(vec![Diagnostic::file_error(&self.loaded.edition.dir.join(&model.file), m)]);
+        let boxes = forms::field_boxes(doc).map_err(fail)?;
+        let expected: Vec<String> =
+            crate::values::HEADER_FIELDS.iter().map(|(n, _)| n.to_string()).chain(model.fields.iter().map(|f| f.code.clone())).collect();
+        let mut found: Vec<String> = boxes.iter().map(|b| b.name.clone()).collect();
+        let mut want = expected.clone();
+        found.sort();
+        want.sort();
+        if found != want {
+            return Err(fail(format!("the form template laid out the blanks {found:?}, but the form has {want:?}")));
+        }
+        let (font, data) = self.field_font().map_err(fail)?;
+        FillableForm::new(pdf, boxes, font, data).map_err(fail)
+    }
+
+    /// The field font, subset once per process.
+    fn field_font(&self) -> Result<(Arc<FieldFont>, Arc<dyn AsRef<[u8]> + Send + Sync>), String> {
+        let data = self.fonts.file_data(FIELD_FONT_FAMILY).ok_or_else(|| format!("the fonts folder has no {FIELD_FONT_FAMILY}, which form fields are written in"))?;
+        let font = self.field_font.get_or_init(|| FieldFont::new(data.as_slice(), &base_charset()).map(Arc::new)).clone()?;
+        Ok((font, Arc::new(data)))
     }
 
     /// Renders every document, side by side on the machine's cores.

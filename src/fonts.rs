@@ -132,6 +132,13 @@ impl FontSet {
         slot.font.get_or_init(|| Font::new(slot.data.clone(), slot.index)).clone()
     }
 
+    /// The bytes of the font file a face of `family` comes from.
+    pub fn file_data(&self, family: &str) -> Option<Bytes> {
+        let variant = FontVariant { style: FontStyle::Normal, weight: FontWeight::REGULAR, stretch: FontStretch::NORMAL };
+        let index = self.book.select(&family.to_lowercase(), variant)?;
+        self.slots.get(index).map(|s| s.data.clone())
+    }
+
     fn family(&self, family: &str, weight: FontWeight) -> Option<&FontInfo> {
         let variant = FontVariant { style: FontStyle::Normal, weight, stretch: FontStretch::NORMAL };
         let index = self.book.select(&family.to_lowercase(), variant)?;

@@ -14,9 +14,12 @@
 pub mod build;
 pub mod diag;
 pub mod edition;
+pub mod fill;
 pub mod fonts;
+pub mod forms;
 pub mod model;
 pub mod output;
 pub mod render;
 pub mod text;
+pub mod values;
 pub mod world;

@@ -1,12 +1,14 @@
 //! The `gongwen` command: a thin layer over the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use gongwen::build::{self, Options};
 use gongwen::diag::Diagnostic;
-use gongwen::world::Templates;
+use gongwen::fill;
+use gongwen::output::write_atomic;
+use gongwen::world::{Document, Templates};
 
 /// Chinese official documents (公文) to GB/T 9704-2012, with fillable statistics forms.
 #[derive(Parser)]
@@ -44,6 +46,26 @@ enum Command {
         #[arg(default_value = "data/2015")]
         edition: PathBuf,
     },
+    /// Write a filled form: one from a file of values, or one per reporting unit
+    Fill {
+        #[arg(default_value = "data/2015")]
+        edition: PathBuf,
+        /// Which attachment's form (1 for 附件1)
+        #[arg(short = 'n', long, value_name = "N")]
+        attachment: usize,
+        /// A .toml (code = value) or .csv (code,value) file of values
+        #[arg(long, value_name = "FILE", required_unless_present = "units", conflicts_with = "units")]
+        values: Option<PathBuf>,
+        /// A .csv of reporting units, one per row: unit (填报单位) and any other columns
+        #[arg(long, value_name = "CSV")]
+        units: Option<PathBuf>,
+        /// The PDF to write (with --values), or the folder to write into (with --units)
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Print the values into the page and leave no fields, for archiving and printing
+        #[arg(long)]
+        flatten: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -56,6 +78,9 @@ fn main() -> ExitCode {
     let result = match command {
         Command::Build { edition, out } => run_build(&edition, &out, &options),
         Command::Check { edition } => run_check(&edition, &options),
+        Command::Fill { edition, attachment, values, units, out, flatten } => {
+            run_fill(&edition, attachment, values.as_deref(), units.as_deref(), &out, flatten, &options)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -95,5 +120,52 @@ fn run_build(edition: &std::path::Path, out: &std::path::Path, options: &Options
     for (path, pages) in written {
         println!("{}  {pages} page{}", path.display(), if pages == 1 { "" } else { "s" });
     }
+    Ok(())
+}
+
+fn run_fill(
+    edition: &Path,
+    attachment: usize,
+    values: Option<&Path>,
+    units: Option<&Path>,
+    out: &Path,
+    flatten: bool,
+    options: &Options,
+) -> Result<(), Vec<Diagnostic>> {
+    let checked = build::check(edition, options).map_err(|d| d.0)?;
+    let forms = &checked.loaded.edition.forms;
+    if attachment == 0 || attachment > forms.len() {
+        let msg = format!("there is no attachment {attachment}: the edition has {} (1 to {})", forms.len(), forms.len());
+        return Err(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg)]);
+    }
+    let model = &forms[attachment - 1];
+    print_warnings(&checked.warnings);
+    let stamp = |form: &gongwen::forms::FillableForm, values| if flatten { form.flatten(values) } else { form.fill(values) };
+    if let Some(path) = values {
+        let raw = fill::read_values_file(path).map_err(|d| d.0)?;
+        let values = gongwen::values::read_values(model, &raw).map_err(|list| list.into_iter().map(|m| Diagnostic::file_error(path, m)).collect::<Vec<_>>())?;
+        let (output, _) = checked.render(Document::Attachment(attachment), options).map_err(|d| d.0)?;
+        let form = output.form.expect("an attachment is a form");
+        let pdf = stamp(&form, &values).map_err(|m| vec![Diagnostic::file_error(path, m)])?;
+        write_atomic(out, &pdf).map_err(|e| vec![Diagnostic::file_error(out, format!("cannot write: {e}"))])?;
+        println!("{}  {} page{}", out.display(), output.pages, if output.pages == 1 { "" } else { "s" });
+        return Ok(());
+    }
+    let path = units.expect("clap requires --values or --units");
+    let units = fill::read_units(path, model).map_err(|d| d.0)?;
+    let (output, _) = checked.render(Document::Attachment(attachment), options).map_err(|d| d.0)?;
+    let form = output.form.expect("an attachment is a form");
+    std::fs::create_dir_all(out).map_err(|e| vec![Diagnostic::file_error(out, format!("cannot create: {e}"))])?;
+    let bar = indicatif::ProgressBar::new(units.len() as u64);
+    bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("a valid template"));
+    for unit in &units {
+        bar.set_message(unit.name.clone());
+        let file = out.join(fill::file_name(&unit.name));
+        let pdf = stamp(&form, &unit.values).map_err(|m| vec![Diagnostic { line: unit.line, column: 1, ..Diagnostic::file_error(path, format!("{}: {m}", unit.name)) }])?;
+        write_atomic(&file, &pdf).map_err(|e| vec![Diagnostic::file_error(&file, format!("cannot write: {e}"))])?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    println!("{}  {} forms of 附件{attachment}", out.display(), units.len());
     Ok(())
 }
