@@ -136,41 +136,43 @@ fn parse<T: DeserializeOwned>(path: &Path, src: &str) -> Result<T, Diagnostic> {
     })
 }
 
-/// The dotted path of the deepest key whose value holds `offset`, such as `body.sections[2]`.
+/// The dotted path of the deepest key whose value holds `offset`, such as
+/// `body.sections[2].title`. Tables written as `[header]` sections do not span their
+/// contents in the parse tree, so where no value holds the offset, the last table (or array
+/// element) that starts before it is taken.
 fn field_at(src: &str, offset: usize) -> String {
     use toml::de::{DeTable, DeValue};
-    let Ok(root) = DeTable::parse(src) else { return String::new() };
+    let (root, _) = DeTable::parse_recoverable(src);
     let mut path = String::new();
     let mut table = root.get_ref();
-    'outer: loop {
-        for (key, value) in table.iter() {
-            let in_value = value.span().contains(&offset) || key.span().contains(&offset);
-            if !in_value {
-                continue;
-            }
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(key.get_ref());
-            let mut current = value.get_ref();
-            loop {
-                match current {
-                    DeValue::Table(t) => {
-                        table = t;
-                        continue 'outer;
-                    }
-                    DeValue::Array(items) => {
-                        let Some((i, item)) = items.iter().enumerate().find(|(_, v)| v.span().contains(&offset)) else {
-                            break 'outer;
-                        };
-                        path.push_str(&format!("[{i}]"));
-                        current = item.get_ref();
-                    }
-                    _ => break 'outer,
-                }
-            }
+    loop {
+        let holds = |k: &toml::Spanned<_>, v: &toml::Spanned<DeValue<'_>>| v.span().contains(&offset) || k.span().contains(&offset);
+        let entry = table.iter().find(|(k, v)| holds(k, v)).or_else(|| {
+            table
+                .iter()
+                .filter(|(k, v)| matches!(v.get_ref(), DeValue::Table(_) | DeValue::Array(_)) && k.span().start <= offset)
+                .max_by_key(|(k, _)| k.span().start)
+        });
+        let Some((key, value)) = entry else { break };
+        if !path.is_empty() {
+            path.push('.');
         }
-        break;
+        path.push_str(key.get_ref());
+        let mut current = value;
+        while let DeValue::Array(items) = current.get_ref() {
+            let item = items
+                .iter()
+                .enumerate()
+                .find(|(_, v)| v.span().contains(&offset))
+                .or_else(|| items.iter().enumerate().filter(|(_, v)| v.span().start <= offset).last());
+            let Some((i, item)) = item else { return path };
+            path.push_str(&format!("[{i}]"));
+            current = item;
+        }
+        match current.get_ref() {
+            DeValue::Table(t) if !t.is_empty() => table = t,
+            _ => break,
+        }
     }
     path
 }
