@@ -1,0 +1,49 @@
+//! Issue #2: the templates are ordinary Typst. The stock compiler (PyPI package `typst`, the
+//! Python binding of Typst 0.15), given the project root, the fonts of fonts/ only and the
+//! inputs the templates document, lays out the same pages as gongwen: same page count, and
+//! every page rendered by poppler to the same pixels.
+//!
+//! gongwen's PDFs differ from the stock ones in metadata (identifier, creator, date) and, for
+//! the forms, in the fillable fields it adds as an incremental update. Neither shows on a
+//! page: a blank field draws nothing, so the pages are compared as a viewer shows them,
+//! annotations included.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+#[derive(serde::Deserialize)]
+struct Stock {
+    typst: String,
+    written: Vec<String>,
+}
+
+/// Renders every page of `pdf` to 50 dpi grayscale PGM files in `dir`, sorted by page.
+fn render(pdf: &Path, dir: &Path) -> Vec<Vec<u8>> {
+    std::fs::create_dir_all(dir).unwrap();
+    let run = run_tool("pdftoppm", ["-r".as_ref(), "50".as_ref(), "-gray".as_ref(), pdf.as_os_str(), dir.join("page").as_os_str()]);
+    run.assert_ok("pdftoppm");
+    listing(dir).iter().map(|f| std::fs::read(dir.join(f)).unwrap()).collect()
+}
+
+#[test]
+fn the_stock_typst_compiler_gives_the_same_pages() {
+    let ours = build_2015();
+    let dir = tempfile::TempDir::new().unwrap();
+    let stock: Stock = python_json("stock_typst.py", [root().as_os_str(), "data/2015".as_ref(), dir.path().as_os_str(), "2".as_ref()]);
+    assert!(stock.typst.starts_with("0.15"), "the stock compiler should be Typst 0.15, is {}", stock.typst);
+    assert_eq!(stock.written.len(), DOCUMENTS.len());
+    for name in DOCUMENTS {
+        let theirs = dir.path().join(name);
+        let mine = ours.pdf(name);
+        let (n_theirs, n_mine) = (page_count(&theirs), page_count(&mine));
+        assert_eq!(n_mine, n_theirs, "{name}: gongwen made {n_mine} pages, stock Typst {n_theirs}");
+        let a = render(&mine, &dir.path().join(format!("{name}.ours")));
+        let b = render(&theirs, &dir.path().join(format!("{name}.stock")));
+        assert_eq!(a.len(), n_mine, "{name}: pdftoppm should render every page");
+        let differing: Vec<usize> = a.iter().zip(&b).enumerate().filter(|(_, (x, y))| x != y).map(|(i, _)| i + 1).collect();
+        assert!(differing.is_empty(), "{name}: pages {differing:?} render differently from the stock Typst compiler's");
+    }
+}
