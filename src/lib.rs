@@ -12,6 +12,7 @@
 //! every mistake is reported against the user's file, line and column.
 
 pub mod build;
+pub mod collect;
 pub mod diag;
 pub mod edition;
 pub mod fill;
@@ -20,6 +21,7 @@ pub mod forms;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod summary;
 pub mod text;
 pub mod values;
 pub mod world;

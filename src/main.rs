@@ -66,6 +66,21 @@ enum Command {
         #[arg(long)]
         flatten: bool,
     },
+    /// Read returned forms, check each, and write a summary with totals
+    ///
+    /// Exit status: 0 when every return is accepted (warnings included), 1 when any is
+    /// rejected or unreadable, 2 when the command cannot run.
+    Collect {
+        /// [EDITION] then the returns: PDF files, or folders searched recursively
+        #[arg(required = true, value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+        /// Which attachment's form the returns are (1 for 附件1)
+        #[arg(short = 'n', long, value_name = "N")]
+        attachment: usize,
+        /// The summary to write: a .xlsx (for people) or .csv (for scripts)
+        #[arg(short, long, value_name = "SUMMARY")]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -81,6 +96,7 @@ fn main() -> ExitCode {
         Command::Fill { edition, attachment, values, units, out, flatten } => {
             run_fill(&edition, attachment, values.as_deref(), units.as_deref(), &out, flatten, &options)
         }
+        Command::Collect { paths, attachment, out } => return run_collect(paths, attachment, &out, &options),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -168,4 +184,58 @@ fn run_fill(
     bar.finish_and_clear();
     println!("{}  {} forms of 附件{attachment}", out.display(), units.len());
     Ok(())
+}
+
+/// Exit status of `collect` when it cannot run at all.
+const USAGE: u8 = 2;
+
+fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: &Options) -> ExitCode {
+    let fail = |diags: Vec<Diagnostic>| {
+        for d in &diags {
+            eprintln!("{d}");
+        }
+        ExitCode::from(USAGE)
+    };
+    // The first path is the edition when it is one; else the default edition.
+    let edition = if paths.len() > 1 && paths[0].join("notice.toml").is_file() { paths.remove(0) } else { PathBuf::from("data/2015") };
+    let ext = out.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    if ext != "xlsx" && ext != "csv" {
+        return fail(vec![Diagnostic::file_error(out, "the summary must end in .xlsx or .csv")]);
+    }
+    let checked = match build::check(&edition, options) {
+        Ok(c) => c,
+        Err(d) => return fail(d.0),
+    };
+    let forms = &checked.loaded.edition.forms;
+    if attachment == 0 || attachment > forms.len() {
+        let msg = format!("there is no attachment {attachment}: the edition has {}", forms.len());
+        return fail(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg)]);
+    }
+    let form = &forms[attachment - 1];
+    let files = match gongwen::collect::gather(&paths) {
+        Ok(f) if !f.is_empty() => f,
+        Ok(_) => return fail(vec![Diagnostic::file_error(&paths[0], "no returns found")]),
+        Err(m) => return fail(vec![Diagnostic::file_error(Path::new("returns"), m)]),
+    };
+    let bar = indicatif::ProgressBar::new(files.len() as u64);
+    bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("a valid template"));
+    let returns = gongwen::collect::collect(&checked.loaded.edition, form, &files, |f| {
+        bar.set_message(f.display().to_string());
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    if let Err(m) = gongwen::summary::write(out, form, &returns) {
+        return fail(vec![Diagnostic::file_error(out, m)]);
+    }
+    use gongwen::collect::Status;
+    for status in [Status::Accepted, Status::Warning, Status::Rejected, Status::Unreadable] {
+        let n = returns.iter().filter(|r| r.status == status).count();
+        println!("{:<11} {n:>5}", status.word());
+    }
+    for r in returns.iter().filter(|r| !r.status.counts()) {
+        let first = r.problems.iter().find(|p| p.fatal).map_or("", |p| p.message.as_str());
+        println!("  {} {}: {first}", r.status.word(), r.file.display());
+    }
+    println!("{}  {} returns of 附件{attachment}", out.display(), returns.len());
+    if returns.iter().all(|r| r.status.counts()) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

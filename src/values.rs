@@ -127,8 +127,8 @@ pub struct Violation {
 
 /// Checks every rule whose fields are all filled. (Whether blanks count as 0 is the caller's
 /// choice: pass them in as zeros to check them too.)
-pub fn check_rules(form: &LoadedForm, values: &BTreeMap<String, Value>) -> Vec<Violation> {
-    form.rules.iter().filter_map(|rule| check_rule(rule, values)).collect()
+pub fn check_rules(rules: &[Rule], values: &BTreeMap<String, Value>) -> Vec<Violation> {
+    rules.iter().filter_map(|rule| check_rule(rule, values)).collect()
 }
 
 fn check_rule(rule: &Rule, values: &BTreeMap<String, Value>) -> Option<Violation> {
@@ -188,7 +188,7 @@ pub fn read_values(form: &LoadedForm, raw: &BTreeMap<String, String>) -> Result<
         }
     }
     if errors.is_empty() {
-        errors.extend(check_rules(form, &values).into_iter().map(|v| v.message));
+        errors.extend(check_rules(&form.rules, &values).into_iter().map(|v| v.message));
     }
     if errors.is_empty() { Ok(values) } else { Err(errors) }
 }

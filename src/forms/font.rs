@@ -64,7 +64,10 @@ impl FieldFont {
         }
         let subset = subsetter::subset(data, 0, &remapper).map_err(|e| format!("cannot subset the field font: {e:?}"))?;
         let sub = ttf_parser::RawFace::parse(&subset, 0).map_err(|e| format!("bad font subset: {e}"))?;
-        let cff = sub.table(ttf_parser::Tag::from_bytes(b"CFF ")).ok_or("the field font is not a CFF font")?.to_vec();
+        if sub.table(ttf_parser::Tag::from_bytes(b"CFF ")).is_none() {
+            return Err("the field font is not a CFF font".into());
+        }
+        let cff = subset.clone();
         let scale = 1000.0 / f32::from(face.units_per_em());
         let to_1000 = |v: i16| (f32::from(v) * scale).round() as i16;
         let mut widths = vec![0u16; usize::from(remapper.num_gids())];
@@ -129,7 +132,7 @@ impl FieldFont {
         let (type0, cid_font, descriptor, file, to_unicode) = (take(), take(), take(), take(), take());
 
         let mut file_dict = Dictionary::new();
-        file_dict.set("Subtype", name("CIDFontType0C"));
+        file_dict.set("Subtype", name("OpenType"));
         update.stream(file, file_dict, &self.cff, true);
 
         let mut d = Dictionary::new();
