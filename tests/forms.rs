@@ -528,6 +528,20 @@ fn the_form_carries_a_cjk_font_for_viewers_to_write_values_in() {
     }
 }
 
+/// A union in 硚口区, one of Wuhan's own districts, types its name into the blank form in a
+/// viewer (pdf.js, Acrobat, poppler with /NeedAppearances): the viewer has only the /DR
+/// fonts to draw it with.
+#[test]
+fn a_union_in_any_wuhan_district_can_type_its_name_into_the_blank_form() {
+    let s = Scratch::new();
+    let districts = "江岸区江汉区硚口区汉阳区武昌区青山区洪山区东西湖区汉南区蔡甸区江夏区黄陂区新洲区";
+    let typed = format!("武汉市{districts}总工会");
+    for n in [1, 2] {
+        let chars = py("font_chars.py", [s.blank(n).as_os_str(), typed.as_ref()]);
+        assert_eq!(chars["missing"], "", "附件{n}: the blank form's /DR font lacks these characters of Wuhan's districts, so a viewer cannot draw them as they are typed");
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // 5, 6. Filled in other people's tools
 
@@ -752,6 +766,13 @@ fn a_csv_values_file_fills_the_form() {
     assert_eq!(pdftk_values(&out), want, "pdftk reads back the CSV's values");
 }
 
+/// A value no font has (𠮷, U+20BB7, is not in Noto Sans SC) cannot be drawn: refused,
+/// naming the field it was given for.
+#[test]
+fn a_value_no_font_can_show_is_refused_naming_its_field() {
+    refused(1, "v.toml", "unit = \"武汉市江岸区总工会\"\nreporter = \"𠮷田\"\n", &["𠮷", "reporter"]);
+}
+
 // ---------------------------------------------------------------------------------------
 // 10. One pre-filled form per unit
 
@@ -837,6 +858,20 @@ fn a_units_csv_with_a_bad_value_writes_nothing() {
 fn a_units_csv_breaking_a_rule_writes_nothing() {
     // 01B (农民工) cannot exceed 01A (职工总数).
     units_refused("unit,01A,01B\n武汉市江岸区总工会,10,2\n武汉市江汉区总工会,5,9\n", &["01B <= 01A"]);
+}
+
+/// Two units whose names differ only in a character a file name cannot hold would get the
+/// same file: the second form would silently replace the first.
+#[test]
+fn units_whose_names_make_the_same_file_name_are_refused_not_overwritten() {
+    units_refused("unit,01A\n市总/保障部,1\n市总_保障部,2\n", &["市总/保障部", "市总_保障部"]);
+}
+
+/// A unit whose row no font can draw is refused before any form is written, as the
+/// message "nothing written" says.
+#[test]
+fn a_units_csv_with_a_value_no_font_can_show_writes_nothing() {
+    units_refused("unit,reporter,01A\n武汉市江岸区总工会,李四,1\n武汉市江汉区总工会,𠮷田,2\n", &["𠮷"]);
 }
 
 // ---------------------------------------------------------------------------------------
