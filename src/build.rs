@@ -127,7 +127,14 @@ impl Checked {
     /// The field font, subset once per process.
     fn field_font(&self) -> Result<(Arc<FieldFont>, Arc<dyn AsRef<[u8]> + Send + Sync>), String> {
         let data = self.fonts.file_data(FIELD_FONT_FAMILY).ok_or_else(|| format!("the fonts folder has no {FIELD_FONT_FAMILY}, which form fields are written in"))?;
-        let font = self.field_font.get_or_init(|| FieldFont::new(data.as_slice(), &base_charset()).map(Arc::new)).clone()?;
+        let font = self
+            .field_font
+            .get_or_init(|| {
+                let mut chars = base_charset();
+                chars.extend(crate::fill::edition_units_chars(&self.loaded.edition.dir));
+                FieldFont::new(data.as_slice(), &chars).map(Arc::new)
+            })
+            .clone()?;
         Ok((font, Arc::new(data)))
     }
 

@@ -302,9 +302,12 @@ impl Checker {
         if !(1900..=2200).contains(&ny) {
             self.error(file, h.number.year.span(), "head.number.year", format!("{ny} is not a plausible year: expected a year such as 2014"));
         }
-        let serial = *h.number.serial.get_ref();
-        if serial < 1 {
-            self.error(file, h.number.serial.span(), "head.number.serial", format!("{serial}: expected a serial number of 1 or more"));
+        match &h.number.serial {
+            Some(serial) if *serial.get_ref() < 1 => {
+                self.error(file, serial.span(), "head.number.serial", format!("{}: expected a serial number of 1 or more", serial.get_ref()));
+            }
+            Some(_) => {}
+            None => self.warning(file, h.number.agency.span(), "head.number.serial", "no serial number yet: the document number prints with a blank for it"),
         }
 
         let title = self.lines(file, "body.title", &n.body.title, Role::Xiaobiaosong, vars);

@@ -126,6 +126,12 @@ pub fn read_units(path: &Path, form: &LoadedForm) -> Result<Vec<Unit>, Diagnosti
             errors.push(err(line, format!("{name} appears twice (lines {} and {line})", other.line)));
             continue;
         }
+        // Two names that make the same file would overwrite each other.
+        let file = file_name(&name).to_string_lossy().to_lowercase();
+        if let Some(other) = units.iter().find(|u| file_name(&u.name).to_string_lossy().to_lowercase() == file) {
+            errors.push(err(line, format!("{name} and {} (line {}) would both be written to {file}: rename one", other.name, other.line)));
+            continue;
+        }
         let raw: BTreeMap<String, String> = columns.iter().cloned().zip(row.iter().map(str::to_string)).collect();
         match values::read_values(form, &raw) {
             Ok(values) => units.push(Unit { line, name, values }),
@@ -136,6 +142,15 @@ pub fn read_units(path: &Path, form: &LoadedForm) -> Result<Vec<Unit>, Diagnosti
         errors.push(err(0, "no units: expected one row per reporting unit".into()));
     }
     if errors.is_empty() { Ok(units) } else { Err(Diagnostics(errors)) }
+}
+
+/// The edition's own list of reporting units, if it has one.
+pub const UNITS_FILE: &str = "units.csv";
+
+/// Every character of the edition's `units.csv`: the blank form's font must hold them, so a
+/// unit can type its own name in any viewer.
+pub fn edition_units_chars(dir: &Path) -> std::collections::BTreeSet<char> {
+    std::fs::read_to_string(dir.join(UNITS_FILE)).map(|t| t.chars().filter(|c| !c.is_control()).collect()).unwrap_or_default()
 }
 
 /// A file name for a unit's form: its name, with characters no file system takes replaced.

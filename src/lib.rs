@@ -20,6 +20,7 @@ pub mod fonts;
 pub mod forms;
 pub mod model;
 pub mod output;
+pub mod reissue;
 pub mod render;
 pub mod summary;
 pub mod text;

@@ -66,6 +66,17 @@ enum Command {
         #[arg(long)]
         flatten: bool,
     },
+    /// Start next year's edition from this one: dates moved, festivals recomputed
+    NewEdition {
+        /// This year's edition
+        from: PathBuf,
+        /// The campaign year of the new edition
+        #[arg(long)]
+        year: i32,
+        /// The new edition's folder (must not exist yet)
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// Read returned forms, check each, and write a summary with totals
     ///
     /// Exit status: 0 when every return is accepted (warnings included), 1 when any is
@@ -97,6 +108,7 @@ fn main() -> ExitCode {
             run_fill(&edition, attachment, values.as_deref(), units.as_deref(), &out, flatten, &options)
         }
         Command::Collect { paths, attachment, out } => return run_collect(paths, attachment, &out, &options),
+        Command::NewEdition { from, year, out } => run_new_edition(&from, year, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -171,17 +183,32 @@ fn run_fill(
     let units = fill::read_units(path, model).map_err(|d| d.0)?;
     let (output, _) = checked.render(Document::Attachment(attachment), options).map_err(|d| d.0)?;
     let form = output.form.expect("an attachment is a form");
+    // Every unit is checked before any file is written.
+    let undrawable: Vec<Diagnostic> = units
+        .iter()
+        .filter_map(|u| form.check_drawable(&u.values).err().map(|m| Diagnostic { line: u.line, column: 1, ..Diagnostic::file_error(path, format!("{}: {m}", u.name)) }))
+        .collect();
+    if !undrawable.is_empty() {
+        return Err(undrawable);
+    }
+    // Written into a staging folder inside the target, then moved into place: a failure
+    // leaves the target as it was.
     std::fs::create_dir_all(out).map_err(|e| vec![Diagnostic::file_error(out, format!("cannot create: {e}"))])?;
+    let staging = tempfile::Builder::new().prefix(".gongwen-").tempdir_in(out).map_err(|e| vec![Diagnostic::file_error(out, format!("cannot write: {e}"))])?;
     let bar = indicatif::ProgressBar::new(units.len() as u64);
     bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("a valid template"));
     for unit in &units {
         bar.set_message(unit.name.clone());
-        let file = out.join(fill::file_name(&unit.name));
+        let file = staging.path().join(fill::file_name(&unit.name));
         let pdf = stamp(&form, &unit.values).map_err(|m| vec![Diagnostic { line: unit.line, column: 1, ..Diagnostic::file_error(path, format!("{}: {m}", unit.name)) }])?;
-        write_atomic(&file, &pdf).map_err(|e| vec![Diagnostic::file_error(&file, format!("cannot write: {e}"))])?;
+        std::fs::write(&file, &pdf).map_err(|e| vec![Diagnostic::file_error(&file, format!("cannot write: {e}"))])?;
         bar.inc(1);
     }
     bar.finish_and_clear();
+    for unit in &units {
+        let name = fill::file_name(&unit.name);
+        std::fs::rename(staging.path().join(&name), out.join(&name)).map_err(|e| vec![Diagnostic::file_error(&out.join(&name), format!("cannot write: {e}"))])?;
+    }
     println!("{}  {} forms of 附件{attachment}", out.display(), units.len());
     Ok(())
 }
@@ -238,4 +265,21 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: 
     }
     println!("{}  {} returns of 附件{attachment}", out.display(), returns.len());
     if returns.iter().all(|r| r.status.counts()) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn run_new_edition(from: &Path, year: i32, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    let report = gongwen::reissue::new_edition(from, year, out).map_err(|d| d.0)?;
+    println!("{}: the {year} edition, from {}", out.display(), from.display());
+    println!("changed:");
+    for c in &report.changed {
+        println!("  {c}");
+    }
+    if !report.decide.is_empty() {
+        println!("still to decide:");
+        for d in &report.decide {
+            println!("  {d}");
+        }
+    }
+    println!("then: gongwen check {0} && gongwen build {0} -o out/{year}", out.display());
+    Ok(())
 }

@@ -54,12 +54,15 @@ pub struct Head {
 pub struct DocumentNumber {
     pub agency: Text,
     pub year: Spanned<i64>,
-    pub serial: Spanned<i64>,
+    /// Left out in a draft, until the notice is issued.
+    pub serial: Option<Spanned<i64>>,
 }
 
 impl DocumentNumber {
+    /// 武工办〔2014〕74号; a draft without a serial has two blank characters in its place.
     pub fn render(&self) -> String {
-        format!("{}〔{}〕{}号", self.agency.get_ref(), self.year.get_ref(), self.serial.get_ref())
+        let serial = self.serial.as_ref().map_or_else(|| "\u{3000}\u{3000}".to_string(), |s| s.get_ref().to_string());
+        format!("{}〔{}〕{}号", self.agency.get_ref(), self.year.get_ref(), serial)
     }
 }
 

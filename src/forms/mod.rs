@@ -208,8 +208,27 @@ impl FillableForm {
         self.fields.iter().map(|p| &p.field)
     }
 
+    /// Checks that every character of every value can be drawn (the field font has nearly
+    /// all of Chinese; a few rare characters it has not), naming the fields that cannot.
+    pub fn check_drawable(&self, values: &BTreeMap<String, Value>) -> Result<(), String> {
+        let face = ttf_parser::Face::parse((*self.font_data).as_ref(), 0).map_err(|e| format!("cannot read the field font: {e}"))?;
+        let mut problems = Vec::new();
+        for (code, value) in values {
+            let missing: String = value
+                .to_string()
+                .chars()
+                .filter(|c| !c.is_whitespace() && !self.font.covers(*c) && face.glyph_index(*c).is_none())
+                .collect();
+            if !missing.is_empty() {
+                problems.push(format!("{code} `{value}`: {missing} is in no font a form field can be written in"));
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
+    }
+
     /// The form with `values` filled in: each value in the field's /V, drawn in its /AP.
     pub fn fill(&self, values: &BTreeMap<String, Value>) -> Result<Vec<u8>, String> {
+        self.check_drawable(values)?;
         let mut update = Update::new(&self.blank);
         let mut next = self.blank_trailer.size;
         let extra = self.extra_font(values, &mut update, &mut next)?;
@@ -242,6 +261,7 @@ impl FillableForm {
     /// and printing. Built on Typst's own PDF, so no field font is embedded beyond the glyphs
     /// the values use.
     pub fn flatten(&self, values: &BTreeMap<String, Value>) -> Result<Vec<u8>, String> {
+        self.check_drawable(values)?;
         let mut update = Update::new(&self.original);
         let mut next = self.original_trailer.size;
         let chars: BTreeSet<char> = values.values().flat_map(|v| v.to_string().chars().collect::<Vec<_>>()).collect();

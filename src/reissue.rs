@@ -1,0 +1,232 @@
+//! `gongwen new-edition`: next year's edition from this year's.
+//!
+//! The notice's TOML is edited in place with `toml_edit`, so comments, key order and layout
+//! stay as the office wrote them. Years in text move through the model (`{year}`
+//! placeholders), never by rewriting digits inside sentences. Festival dates are computed
+//! from the Chinese calendar (ICU4X): a date that was New Year's Day, the Spring Festival
+//! (正月初一) or the Lantern Festival (正月十五) of its year becomes the same festival of the
+//! new year. Every other date is a policy choice: it is moved by the same number of years and
+//! listed for the user to decide, with the document number's serial, which is left blank.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use icu_calendar::Date;
+use icu_calendar::types::Month;
+use toml_edit::{DocumentMut, Item, value};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::edition::{self, NOTICE_FILE};
+
+/// What `new-edition` did and what is left to the user.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Changes made, one line each.
+    pub changed: Vec<String>,
+    /// What the user must still decide, one line each.
+    pub decide: Vec<String>,
+}
+
+/// A festival a date can be: recomputed for the new year, not moved by a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Festival {
+    /// 元旦, 1 January.
+    NewYear,
+    /// 春节, 正月初一.
+    SpringFestival,
+    /// 元宵节, 正月十五.
+    Lantern,
+    /// 12月31日, the end of a reporting year.
+    YearEnd,
+}
+
+impl Festival {
+    pub fn name(self) -> &'static str {
+        match self {
+            Festival::NewYear => "元旦",
+            Festival::SpringFestival => "春节（正月初一）",
+            Festival::Lantern => "元宵节（正月十五）",
+            Festival::YearEnd => "年底（12月31日）",
+        }
+    }
+
+    /// The festival's date in Gregorian `year`.
+    pub fn date(self, year: i32) -> Option<NaiveDate> {
+        match self {
+            Festival::NewYear => NaiveDate::from_ymd_opt(year, 1, 1),
+            Festival::YearEnd => NaiveDate::from_ymd_opt(year, 12, 31),
+            Festival::SpringFestival => lunar(year, 1, 1),
+            Festival::Lantern => lunar(year, 1, 15),
+        }
+    }
+
+    /// Which festival `d` is, if any.
+    pub fn of(d: NaiveDate) -> Option<Self> {
+        [Festival::NewYear, Festival::SpringFestival, Festival::Lantern, Festival::YearEnd].into_iter().find(|f| f.date(d.year()) == Some(d))
+    }
+}
+
+/// The Gregorian date of lunar `month`/`day` in the Chinese year that begins in `year`.
+pub fn lunar(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
+    let d = Date::try_new_chinese_traditional(year, Month::new(month), day).ok()?.to_calendar(icu_calendar::Iso);
+    NaiveDate::from_ymd_opt(d.year().extended_year(), u32::from(d.month().ordinal), u32::from(d.day_of_month().0))
+}
+
+/// `d` moved by `years`, 29 February becoming 28 February where needed.
+fn shift(d: NaiveDate, years: i32) -> NaiveDate {
+    let y = d.year() + years;
+    NaiveDate::from_ymd_opt(y, d.month(), d.day()).or_else(|| NaiveDate::from_ymd_opt(y, d.month(), d.day() - 1)).expect("a valid date")
+}
+
+fn toml_date(d: NaiveDate) -> toml_edit::Datetime {
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 }),
+        time: None,
+        offset: None,
+    }
+}
+
+fn read_date(item: &Item) -> Option<NaiveDate> {
+    let d = item.as_datetime()?.date?;
+    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+}
+
+/// Writes the edition for `year` into `to`, from the edition in `from`.
+pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnostics> {
+    let fail = |path: &Path, m: String| Diagnostics(vec![Diagnostic::file_error(path, m)]);
+    let old = edition::load(from)?.edition;
+    if to.exists() && std::fs::read_dir(to).map(|mut d| d.next().is_some()).unwrap_or(true) {
+        return Err(fail(to, "already exists and is not empty: choose a new folder for the new edition".into()));
+    }
+    let old_year = old.vars.year as i32;
+    let delta = year - old_year;
+    if delta <= 0 {
+        return Err(fail(from, format!("the new edition's year {year} must come after this edition's {old_year}")));
+    }
+    let notice_path = from.join(NOTICE_FILE);
+    let src = std::fs::read_to_string(&notice_path).map_err(|e| fail(&notice_path, e.to_string()))?;
+    let mut doc: DocumentMut = src.parse().map_err(|e| fail(&notice_path, format!("{e}")))?;
+    let mut report = Report::default();
+
+    set_keeping_comment(&mut doc["year"], value(i64::from(year)));
+    report.changed.push(format!("year: {old_year} → {year} (every {{year}} in the text moves with it)"));
+
+    if let Some(dates) = doc.get_mut("dates").and_then(Item::as_table_like_mut) {
+        let keys: Vec<String> = dates.iter().map(|(k, _)| k.to_string()).collect();
+        for key in keys {
+            let Some(item) = dates.get_mut(&key) else { continue };
+            let Some(d) = read_date(item) else { continue };
+            let (new, how) = match Festival::of(d) {
+                Some(f) => (f.date(d.year() + delta).expect("a festival exists every year"), Some(f)),
+                None => (shift(d, delta), None),
+            };
+            set_date(item, new);
+            match how {
+                Some(f) => report.changed.push(format!("dates.{key}: {d} → {new}, {} of {}", f.name(), new.year())),
+                None => report.decide.push(format!("dates.{key}: moved {d} → {new}; a policy date, check it")),
+            }
+        }
+    }
+
+    if let Some(number) = doc.get_mut("head").and_then(|h| h.get_mut("number")).and_then(Item::as_table_like_mut) {
+        if let Some(y) = number.get_mut("year").and_then(|i| i.as_integer()) {
+            let new = y + i64::from(delta);
+            if let Some(item) = number.get_mut("year") {
+                set_keeping_comment(item, value(new));
+            }
+            report.changed.push(format!("head.number.year: {y} → {new}"));
+        }
+        if let Some(serial) = number.get("serial").and_then(|i| i.as_integer()) {
+            number.remove("serial");
+            report.decide.push(format!("head.number.serial: left blank (was {serial}); fill in the serial number when the notice is issued"));
+        }
+    }
+    for (table, key) in [("signature", "date"), ("record", "printed")] {
+        if let Some(item) = doc.get_mut(table).and_then(|t| t.get_mut(key)) {
+            if let Some(d) = read_date(item) {
+                let new = shift(d, delta);
+                set_date(item, new);
+                report.decide.push(format!("{table}.{key}: moved {d} → {new}; set the real date"));
+            }
+        }
+    }
+
+    // Copy the edition, then write the edited notice over the copy.
+    std::fs::create_dir_all(to).map_err(|e| fail(to, format!("cannot create: {e}")))?;
+    copy_dir(from, to).map_err(|e| fail(to, format!("cannot copy the edition: {e}")))?;
+    crate::output::write_atomic(&to.join(NOTICE_FILE), doc.to_string().as_bytes()).map_err(|e| fail(to, format!("cannot write: {e}")))?;
+
+    // The new edition must load; and no literal year of the old campaign may be left in text.
+    let new = edition::load(to)?;
+    for t in &new.texts {
+        for stale in [old_year, old_year - 1] {
+            let raw = raw_text(to, t);
+            if raw.contains(&stale.to_string()) {
+                report.decide.push(format!(
+                    "{}:{}:{}: {}: the text names {stale} in digits; write {{year}} or {{year-1}} if it is the campaign's year",
+                    t.file.display(),
+                    t.line,
+                    t.column,
+                    t.field
+                ));
+            }
+        }
+    }
+    report.decide.dedup();
+    Ok(report)
+}
+
+/// The text of a string as written in its file (placeholders unexpanded), from its line on.
+fn raw_text(_dir: &Path, t: &crate::edition::PrintedText) -> String {
+    let Ok(src) = std::fs::read_to_string(&t.file) else { return String::new() };
+    let line = src.lines().nth(t.line.saturating_sub(1)).unwrap_or_default();
+    let rest: String = line.chars().skip(t.column.saturating_sub(1)).collect();
+    rest.split('"').next().unwrap_or_default().to_string()
+}
+
+fn set_date(item: &mut Item, d: NaiveDate) {
+    set_keeping_comment(item, value(toml_date(d)));
+}
+
+/// Replaces a value, keeping the spacing and comment around it.
+fn set_keeping_comment(item: &mut Item, new: Item) {
+    let decor = item.as_value().map(|v| v.decor().clone());
+    *item = new;
+    if let (Some(decor), Some(v)) = (decor, item.as_value_mut()) {
+        *v.decor_mut() = decor;
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target: PathBuf = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&entry.path(), &target)?;
+        } else if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lantern_festival_comes_from_the_chinese_calendar() {
+        assert_eq!(lunar(2015, 1, 15), NaiveDate::from_ymd_opt(2015, 3, 5));
+        assert_eq!(lunar(2016, 1, 15), NaiveDate::from_ymd_opt(2016, 2, 22));
+        assert_eq!(lunar(2017, 1, 15), NaiveDate::from_ymd_opt(2017, 2, 11));
+        assert_eq!(lunar(2015, 1, 1), NaiveDate::from_ymd_opt(2015, 2, 19));
+        assert_eq!(Festival::of(NaiveDate::from_ymd_opt(2015, 3, 5).unwrap()), Some(Festival::Lantern));
+        assert_eq!(Festival::of(NaiveDate::from_ymd_opt(2015, 2, 1).unwrap()), None);
+    }
+
+    #[test]
+    fn a_policy_date_moves_by_whole_years() {
+        assert_eq!(shift(NaiveDate::from_ymd_opt(2016, 2, 29).unwrap(), 1), NaiveDate::from_ymd_opt(2017, 2, 28).unwrap());
+    }
+}
