@@ -10,6 +10,7 @@ use crate::forms::font::{FIELD_FONT_FAMILY, FieldFont, base_charset};
 use crate::forms::{self, FillableForm};
 use crate::output::write_atomic;
 use crate::render;
+use crate::script::Script;
 use crate::world::{Document, GongwenWorld, Templates};
 
 /// Where the fonts and templates come from.
@@ -17,11 +18,13 @@ use crate::world::{Document, GongwenWorld, Templates};
 pub struct Options {
     pub fonts: PathBuf,
     pub templates: Templates,
+    /// Simplified (default) or Traditional characters.
+    pub script: Script,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { fonts: default_fonts_dir(), templates: Templates::Embedded }
+        Self { fonts: default_fonts_dir(), templates: Templates::Embedded, script: Script::Hans }
     }
 }
 
@@ -52,7 +55,7 @@ pub fn check(dir: &Path, options: &Options) -> Result<Checked, Diagnostics> {
     let loaded = edition::load(dir)?;
     let fonts = FontSet::load(&options.fonts).map_err(|m| Diagnostics(vec![Diagnostic::file_error(&options.fonts, m)]))?;
     let mut warnings = loaded.warnings.clone();
-    warnings.extend(fonts.check_coverage(&loaded.texts));
+    warnings.extend(fonts.check_coverage(&loaded.texts, options.script));
     if warnings.iter().any(Diagnostic::is_error) {
         warnings.sort_by_key(|d| !d.is_error());
         return Err(Diagnostics(warnings));
@@ -83,7 +86,7 @@ impl Checked {
     /// A world for one document of this edition.
     pub fn world(&self, document: Document, options: &Options) -> Result<GongwenWorld, Diagnostics> {
         let edition = &self.loaded.edition;
-        GongwenWorld::new(self.fonts.clone(), options.templates.clone(), &edition.dir, document, edition.date)
+        GongwenWorld::new(self.fonts.clone(), options.templates.clone(), &edition.dir, document, options.script, edition.date)
             .map_err(|e| Diagnostics(vec![Diagnostic::file_error(&edition.dir, format!("cannot open the edition: {e}"))]))
     }
 

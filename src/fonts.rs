@@ -12,6 +12,7 @@ use typst::utils::LazyHash;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::edition::PrintedText;
+use crate::script::Script;
 
 /// The typefaces GB/T 9704 names, and the font that sets each in `templates/gbt9704.typ`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,13 +28,18 @@ pub enum Role {
 }
 
 impl Role {
-    /// The font families, first choice then fallback, as the template lists them.
-    pub fn families(self) -> [&'static str; 2] {
-        match self {
-            Role::Fangsong => ["FandolFang R", "Noto Serif SC"],
-            Role::Heiti => ["FandolHei", "Noto Sans SC"],
-            Role::Kaiti => ["FandolKai", "Noto Serif SC"],
-            Role::Xiaobiaosong => ["Noto Serif CJK SC", "Noto Serif SC"],
+    /// The font families, first choice then fallback, as the template lists them for
+    /// `script` (the Fandol fonts have no Traditional characters; cwTeX's have).
+    pub fn families(self, script: Script) -> [&'static str; 2] {
+        match (self, script) {
+            (Role::Fangsong, Script::Hans) => ["FandolFang R", "Noto Serif SC"],
+            (Role::Heiti, Script::Hans) => ["FandolHei", "Noto Sans SC"],
+            (Role::Kaiti, Script::Hans) => ["FandolKai", "Noto Serif SC"],
+            (Role::Xiaobiaosong, Script::Hans) => ["Noto Serif CJK SC", "Noto Serif SC"],
+            (Role::Fangsong, Script::Hant) => ["cwTeXFangSong", "Noto Serif SC"],
+            (Role::Heiti, Script::Hant) => ["Noto Sans SC", "Noto Serif SC"],
+            (Role::Kaiti, Script::Hant) => ["cwTeXKai", "Noto Serif SC"],
+            (Role::Xiaobiaosong, Script::Hant) => ["Noto Serif CJK TC", "Noto Serif SC"],
         }
     }
 
@@ -148,16 +154,16 @@ impl FontSet {
     /// Checks that every printed character is in its role's font: one that falls back is a
     /// warning naming it and where it is; one in no font at all is an error (it would print
     /// as an empty box).
-    pub fn check_coverage(&self, texts: &[PrintedText]) -> Vec<Diagnostic> {
+    pub fn check_coverage(&self, texts: &[PrintedText], script: Script) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for t in texts {
-            let [first, fallback] = t.role.families();
+            let [first, fallback] = t.role.families(script);
             let primary = self.family(first, t.role.weight());
             let second = self.family(fallback, FontWeight::REGULAR);
             let covered = |font: &Option<&FontInfo>, c: char| font.is_some_and(|f| f.coverage.contains(c as u32));
             let mut fell: Vec<char> = Vec::new();
             let mut missing: Vec<char> = Vec::new();
-            for c in t.text.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+            for c in script.convert(&t.text).chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
                 if covered(&primary, c) {
                     continue;
                 }

@@ -22,6 +22,7 @@ pub mod model;
 pub mod output;
 pub mod reissue;
 pub mod render;
+pub mod script;
 pub mod summary;
 pub mod text;
 pub mod values;

@@ -8,6 +8,7 @@ use gongwen::build::{self, Options};
 use gongwen::diag::Diagnostic;
 use gongwen::fill;
 use gongwen::output::write_atomic;
+use gongwen::script::Script;
 use gongwen::world::{Document, Templates};
 
 /// Chinese official documents (公文) to GB/T 9704-2012, with fillable statistics forms.
@@ -28,6 +29,9 @@ struct Common {
     /// Read the templates from this folder instead of the copies built into gongwen
     #[arg(long, global = true, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// Print in Simplified (hans, the default) or Traditional (hant) characters
+    #[arg(long, global = true, value_enum, default_value_t = Script::Hans)]
+    script: Script,
 }
 
 #[derive(Subcommand)]
@@ -99,6 +103,7 @@ fn main() -> ExitCode {
     let options = Options {
         fonts: cli.common.fonts.clone().unwrap_or_else(build::default_fonts_dir),
         templates: cli.common.templates.clone().map_or(Templates::Embedded, Templates::Dir),
+        script: cli.common.script,
     };
     let command = cli.command.unwrap_or(Command::Build { edition: "data/2015".into(), out: "out".into() });
     let result = match command {

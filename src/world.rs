@@ -22,6 +22,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::fonts::FontSet;
+use crate::script::Script;
 
 /// The templates built into the binary, so that an installed `gongwen` needs no checkout.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -66,6 +67,7 @@ pub struct GongwenWorld {
     main: FileId,
     templates: Templates,
     edition: PathBuf,
+    script: Script,
     today: Datetime,
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
     sources: Mutex<HashMap<FileId, FileResult<Source>>>,
@@ -73,10 +75,18 @@ pub struct GongwenWorld {
 
 impl GongwenWorld {
     /// A world for `document` of the edition in `edition`, dated `today`.
-    pub fn new(fonts: Arc<FontSet>, templates: Templates, edition: &Path, document: Document, today: chrono::NaiveDate) -> std::io::Result<Self> {
+    pub fn new(
+        fonts: Arc<FontSet>,
+        templates: Templates,
+        edition: &Path,
+        document: Document,
+        script: Script,
+        today: chrono::NaiveDate,
+    ) -> std::io::Result<Self> {
         use chrono::Datelike;
         let mut inputs = Dict::new();
         inputs.insert("edition".into(), "edition".into_value());
+        inputs.insert("script".into(), script.name().into_value());
         if let Document::Attachment(n) = document {
             inputs.insert("attachment".into(), n.to_string().into_value());
         }
@@ -89,6 +99,7 @@ impl GongwenWorld {
             main,
             templates,
             edition: edition.canonicalize()?,
+            script,
             today,
             files: Mutex::new(HashMap::new()),
             sources: Mutex::new(HashMap::new()),
@@ -109,7 +120,19 @@ impl GongwenWorld {
         }
     }
 
+    /// A file's bytes, in the world's script: the edition's text and the templates' own words
+    /// (附件, 联系人, 说明 …) are converted, and nothing else is.
     fn read(&self, id: FileId) -> FileResult<Bytes> {
+        let bytes = self.read_raw(id)?;
+        let text_file = matches!(id.vpath().extension(), Some("toml" | "typ" | "csv" | "json" | "txt"));
+        if self.script == Script::Hans || !text_file {
+            return Ok(bytes);
+        }
+        let text = std::str::from_utf8(bytes.as_slice()).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Bytes::from_string(self.script.convert(text).into_owned()))
+    }
+
+    fn read_raw(&self, id: FileId) -> FileResult<Bytes> {
         let rooted = id.get();
         if *rooted.root() != VirtualRoot::Project {
             return Err(FileError::Other(Some("packages are not available to gongwen's templates".into())));
