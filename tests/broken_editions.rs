@@ -1,8 +1,8 @@
 //! Issue #2: a mistake in an edition is reported, not built. Each test copies data/2015 into
 //! a temporary folder with one defect, then runs `gongwen check DIR` and
 //! `gongwen build DIR -o OUT` as a user would. Both must exit with code 1 (an error, not a
-//! panic's 101), name the file with the line and column of the defect, count one error, and
-//! build must write nothing.
+//! panic's 101), report one error that names the file with the line and column of the defect
+//! and says what is wrong, and build must write nothing.
 
 mod common;
 
@@ -24,7 +24,6 @@ fn assert_reported(d: Defect) {
     let edition = edition_with(&[(d.file, d.from, d.to)]);
     let (line, column) = edition.position(d.file, d.at);
     let path = edition.file(d.file);
-    let place = format!("{}:{line}:{column}:", path.display());
 
     let check = gongwen([OsStr::new("check"), edition.path.as_os_str()]);
     let out = edition.path.parent().unwrap().join("out");
@@ -33,10 +32,12 @@ fn assert_reported(d: Defect) {
     for (command, run) in [("check", &check), ("build", &build)] {
         assert_eq!(run.code, Some(1), "gongwen {command} should fail with exit code 1 on `{}` in {}:\n{run}", d.to.trim(), d.file);
         assert!(!run.stderr.contains("panicked"), "gongwen {command} panicked:\n{run}");
-        let error = run.stderr.lines().find(|l| l.starts_with("error: ")).unwrap_or_else(|| panic!("gongwen {command} printed no error:\n{run}"));
-        assert!(error.starts_with(&format!("error: {place}")), "gongwen {command} should report the error at {place} (line {line}, column {column} of {}):\n{run}", d.file);
-        assert!(error.contains(d.says), "gongwen {command}: the error should say `{}`:\n{run}", d.says);
-        assert!(run.stderr.lines().any(|l| l == "1 error: nothing written"), "gongwen {command} should count exactly one error:\n{run}");
+        let errors = errors(&run.stderr);
+        assert_eq!(errors.len(), 1, "gongwen {command} should report exactly one error:\n{run}");
+        let error = &errors[0];
+        assert!(error.points_at(&path, line, Some(column)), "gongwen {command} should report the error at {}:{line}:{column} (where `{}` is):\n{run}", path.display(), d.at.trim());
+        assert!(error.text.contains(d.says), "gongwen {command}: the error should say `{}`:\n{run}", d.says);
+        assert!(run.stderr.lines().any(|l| l == "1 error: nothing written"), "gongwen {command} should end with `1 error: nothing written`:\n{run}");
         assert!(run.stdout.is_empty(), "gongwen {command} should print nothing on stdout:\n{run}");
     }
     assert!(listing(&out).is_empty(), "gongwen build wrote {:?} despite the error", listing(&out));

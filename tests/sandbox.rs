@@ -66,10 +66,11 @@ fn assert_read_refused(templates: &TemplatesCopy, path: &str, says: &str) {
     let out = templates.path.parent().unwrap().join("out");
     let run = templates.build(&out);
     assert_eq!(run.code, Some(1), "a template reading {path} should fail the build:\n{run}");
-    let place = format!("{}:{line}:", templates.path.join("notice.typ").display());
-    let error = run.stderr.lines().find(|l| l.starts_with("error: ")).unwrap_or_else(|| panic!("no error printed:\n{run}"));
-    assert!(error.starts_with(&format!("error: {place}")), "the error should point at the read, {place}:\n{run}");
-    assert!(error.contains(says), "the error should say `{says}`:\n{run}");
+    let errors = errors(&run.stderr);
+    let notice = templates.path.join("notice.typ");
+    let error = errors.first().unwrap_or_else(|| panic!("no error printed:\n{run}"));
+    assert!(error.points_at(&notice, line, None), "the error should point at the read, {}:{line}:\n{run}", notice.display());
+    assert!(error.text.contains(says), "the error should say `{says}`:\n{run}");
     assert!(!run.stderr.contains("root:x:0:0") && !run.stdout.contains("root:"), "the build printed /etc/passwd:\n{run}");
     assert!(listing(&out).is_empty(), "the refused build wrote {:?}", listing(&out));
 }
@@ -107,8 +108,11 @@ fn an_attachment_that_links_out_of_the_edition_is_refused() {
     let out = edition.path.parent().unwrap().join("out");
     let run = gongwen([OsStr::new("build"), edition.path.as_os_str(), OsStr::new("-o"), out.as_os_str()]);
     assert_eq!(run.code, Some(1), "{run}");
-    let place = format!("error: {}:{line}:{column}:", edition.file("notice.toml").display());
-    assert!(run.stderr.lines().any(|l| l.starts_with(&place) && l.contains("outside the edition")), "expected `{place} … outside the edition …`:\n{run}");
+    let errors = errors(&run.stderr);
+    assert!(
+        errors.iter().any(|e| e.points_at(&edition.file("notice.toml"), line, Some(column)) && e.text.contains("outside the edition")),
+        "expected an error at notice.toml:{line}:{column} saying the attachment leads outside the edition:\n{run}"
+    );
     assert!(listing(&out).is_empty());
 }
 
@@ -118,6 +122,9 @@ fn an_attachment_named_with_a_path_is_refused() {
     let (line, column) = edition.position("notice.toml", "\"../data/2015/attachment-2.toml\"");
     let run = gongwen([OsStr::new("check"), edition.path.as_os_str()]);
     assert_eq!(run.code, Some(1), "{run}");
-    let place = format!("error: {}:{line}:{column}:", edition.file("notice.toml").display());
-    assert!(run.stderr.lines().any(|l| l.starts_with(&place) && l.contains("closing.attachments[1]")), "expected `{place} closing.attachments[1]: …`:\n{run}");
+    let errors = errors(&run.stderr);
+    assert!(
+        errors.iter().any(|e| e.points_at(&edition.file("notice.toml"), line, Some(column)) && e.text.contains("closing.attachments[1]")),
+        "expected an error at notice.toml:{line}:{column} about closing.attachments[1]:\n{run}"
+    );
 }

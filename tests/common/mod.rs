@@ -233,3 +233,59 @@ pub fn pdf_text(pdf: &Path, expected: &[&str]) -> PdfText {
     args.extend(expected.iter().map(OsStr::new));
     python_json("pdf_text.py", args)
 }
+
+/// One diagnostic as `gongwen` prints it on standard error: a line starting `error` or
+/// `warning`, and the lines after it up to the next diagnostic (a snippet of the file, when
+/// the report shows one). Parsed loosely, so that the tests hold for a one-line report
+/// (`error: FILE:LINE:COL: field: message`) and for one with a snippet (`┌─ FILE:LINE:COL`).
+#[derive(Debug)]
+pub struct Diag {
+    pub severity: &'static str,
+    pub text: String,
+}
+
+impl Diag {
+    /// Whether the diagnostic names `file` at `line` and, if given, `column`.
+    pub fn points_at(&self, file: &Path, line: usize, column: Option<usize>) -> bool {
+        let Some(column) = column else {
+            // The colon after the line number keeps :4: from matching :42:.
+            return self.text.contains(&format!("{}:{line}:", file.display()));
+        };
+        let place = format!("{}:{line}:{column}", file.display());
+        self.text.match_indices(&place).any(|(i, m)| !self.text[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    }
+}
+
+/// The diagnostics in `stderr`, in order; the closing count (`1 error: nothing written`) is
+/// not one.
+pub fn diagnostics(stderr: &str) -> Vec<Diag> {
+    let mut out: Vec<Diag> = Vec::new();
+    for line in stderr.lines() {
+        let severity = if line.starts_with("error") {
+            Some("error")
+        } else if line.starts_with("warning") {
+            Some("warning")
+        } else {
+            None
+        };
+        match severity {
+            Some(severity) => out.push(Diag { severity, text: format!("{line}\n") }),
+            None if line.ends_with("nothing written") => {}
+            None => {
+                if let Some(last) = out.last_mut() {
+                    last.text.push_str(line);
+                    last.text.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn errors(stderr: &str) -> Vec<Diag> {
+    diagnostics(stderr).into_iter().filter(|d| d.severity == "error").collect()
+}
+
+pub fn warnings(stderr: &str) -> Vec<Diag> {
+    diagnostics(stderr).into_iter().filter(|d| d.severity == "warning").collect()
+}
