@@ -1,7 +1,7 @@
 //! The pipeline a command runs: check an edition, render its documents, write them.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::{self, Loaded};
@@ -47,20 +47,24 @@ pub struct Checked {
     pub fonts: Arc<FontSet>,
     /// Warnings from loading and from the font coverage check.
     pub warnings: Vec<Diagnostic>,
-    field_font: OnceLock<Result<Arc<FieldFont>, String>>,
 }
 
 /// Loads the edition in `dir` and checks it, fonts included.
 pub fn check(dir: &Path, options: &Options) -> Result<Checked, Diagnostics> {
-    let loaded = edition::load(dir)?;
     let fonts = FontSet::load(&options.fonts).map_err(|m| Diagnostics(vec![Diagnostic::file_error(&options.fonts, m)]))?;
+    check_with_fonts(dir, options, Arc::new(fonts))
+}
+
+/// [`check`] with fonts already loaded, for a process that builds again and again.
+pub fn check_with_fonts(dir: &Path, options: &Options, fonts: Arc<FontSet>) -> Result<Checked, Diagnostics> {
+    let loaded = edition::load(dir)?;
     let mut warnings = loaded.warnings.clone();
     warnings.extend(fonts.check_coverage(&loaded.texts, options.script));
     if warnings.iter().any(Diagnostic::is_error) {
         warnings.sort_by_key(|d| !d.is_error());
         return Err(Diagnostics(warnings));
     }
-    Ok(Checked { loaded, fonts: Arc::new(fonts), warnings, field_font: OnceLock::new() })
+    Ok(Checked { loaded, fonts, warnings })
 }
 
 /// One rendered document.
@@ -130,14 +134,9 @@ impl Checked {
     /// The field font, subset once per process.
     fn field_font(&self) -> Result<(Arc<FieldFont>, Arc<dyn AsRef<[u8]> + Send + Sync>), String> {
         let data = self.fonts.file_data(FIELD_FONT_FAMILY).ok_or_else(|| format!("the fonts folder has no {FIELD_FONT_FAMILY}, which form fields are written in"))?;
-        let font = self
-            .field_font
-            .get_or_init(|| {
-                let mut chars = base_charset();
-                chars.extend(crate::fill::edition_units_chars(&self.loaded.edition.dir));
-                FieldFont::new(data.as_slice(), &chars).map(Arc::new)
-            })
-            .clone()?;
+        let mut chars = base_charset();
+        chars.extend(crate::fill::edition_units_chars(&self.loaded.edition.dir));
+        let font = self.fonts.field_font(&chars, || FieldFont::new(data.as_slice(), &chars))?;
         Ok((font, Arc::new(data)))
     }
 

@@ -2,9 +2,9 @@
 //! only when a document uses them. No system font is ever looked at, so the same edition gives
 //! the same PDF on every machine.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo, FontStretch, FontStyle, FontVariant, FontWeight};
@@ -12,6 +12,7 @@ use typst::utils::LazyHash;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::edition::PrintedText;
+use crate::forms::font::FieldFont;
 use crate::script::Script;
 
 /// The typefaces GB/T 9704 names, and the font that sets each in `templates/gbt9704.typ`.
@@ -66,6 +67,9 @@ pub struct FontSet {
     dir: PathBuf,
     book: LazyHash<FontBook>,
     slots: Vec<Slot>,
+    /// Form-field font subsets made so far, by their character set: subsetting takes a tenth
+    /// of a second, and a long-lived process (watch, a benchmark) makes the same one again.
+    field_fonts: Mutex<Vec<(BTreeSet<char>, Arc<FieldFont>)>>,
 }
 
 struct Slot {
@@ -121,7 +125,18 @@ impl FontSet {
         if slots.is_empty() {
             return Err(format!("no fonts in {}: expected the project's fonts (see fonts/LICENSES)", dir.display()));
         }
-        Ok(Self { dir: dir.to_path_buf(), book: LazyHash::new(FontBook::from_infos(infos)), slots })
+        Ok(Self { dir: dir.to_path_buf(), book: LazyHash::new(FontBook::from_infos(infos)), slots, field_fonts: Mutex::new(Vec::new()) })
+    }
+
+    /// The form-field font for `chars`, made by `make` the first time it is asked for.
+    pub fn field_font(&self, chars: &BTreeSet<char>, make: impl FnOnce() -> Result<FieldFont, String>) -> Result<Arc<FieldFont>, String> {
+        let mut cache = self.field_fonts.lock().expect("field font cache poisoned");
+        if let Some((_, font)) = cache.iter().find(|(c, _)| c == chars) {
+            return Ok(font.clone());
+        }
+        let font = Arc::new(make()?);
+        cache.push((chars.clone(), font.clone()));
+        Ok(font)
     }
 
     pub fn dir(&self) -> &Path {

@@ -70,6 +70,13 @@ enum Command {
         #[arg(long)]
         flatten: bool,
     },
+    /// Build, then build again whenever a file of the edition (or a template) is saved
+    Watch {
+        #[arg(default_value = "data/2015")]
+        edition: PathBuf,
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+    },
     /// Start next year's edition from this one: dates moved, festivals recomputed
     NewEdition {
         /// This year's edition
@@ -114,13 +121,12 @@ fn main() -> ExitCode {
         }
         Command::Collect { paths, attachment, out } => return run_collect(paths, attachment, &out, &options),
         Command::NewEdition { from, year, out } => run_new_edition(&from, year, &out),
+        Command::Watch { edition, out } => run_watch(&edition, &out, &options),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(diags) => {
-            for d in &diags {
-                eprintln!("{d}");
-            }
+            gongwen::report::eprint(&diags);
             let n = diags.iter().filter(|d| d.is_error()).count();
             eprintln!("{n} error{}: nothing written", if n == 1 { "" } else { "s" });
             ExitCode::FAILURE
@@ -129,9 +135,7 @@ fn main() -> ExitCode {
 }
 
 fn print_warnings(warnings: &[Diagnostic]) {
-    for w in warnings {
-        eprintln!("{w}");
-    }
+    gongwen::report::eprint(warnings);
 }
 
 fn run_check(edition: &std::path::Path, options: &Options) -> Result<(), Vec<Diagnostic>> {
@@ -223,9 +227,7 @@ const USAGE: u8 = 2;
 
 fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: &Options) -> ExitCode {
     let fail = |diags: Vec<Diagnostic>| {
-        for d in &diags {
-            eprintln!("{d}");
-        }
+        gongwen::report::eprint(&diags);
         ExitCode::from(USAGE)
     };
     // The first path is the edition when it is one; else the default edition.
@@ -287,4 +289,25 @@ fn run_new_edition(from: &Path, year: i32, out: &Path) -> Result<(), Vec<Diagnos
     }
     println!("then: gongwen check {0} && gongwen build {0} -o out/{year}", out.display());
     Ok(())
+}
+
+fn run_watch(edition: &Path, out: &Path, options: &Options) -> Result<(), Vec<Diagnostic>> {
+    eprintln!("watching {} (Ctrl-C to stop)", edition.display());
+    gongwen::watch::watch(edition, out, options, |event| {
+        match event {
+            gongwen::watch::Event::Built { written, warnings, took } => {
+                gongwen::report::eprint(&warnings);
+                let pages: usize = written.iter().map(|(_, p)| p).sum();
+                println!("built {} files ({pages} pages) into {} in {} ms", written.len(), out.display(), took.as_millis());
+            }
+            gongwen::watch::Event::Failed(d) => {
+                gongwen::report::eprint(&d.0);
+                println!("not built: the last good PDFs are kept");
+            }
+        }
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        true
+    })
+    .map_err(|d| d.0)
 }

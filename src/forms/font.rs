@@ -21,7 +21,8 @@ pub const FIELD_FONT_FAMILY: &str = "Noto Sans SC";
 /// A subset font ready to embed, with what is needed to write text in it.
 pub struct FieldFont {
     base_name: String,
-    cff: Vec<u8>,
+    /// The subset font program, compressed once: every form embeds the same bytes.
+    program: Vec<u8>,
     /// Each character → its CID (glyph id in the subset).
     cids: BTreeMap<char, u16>,
     /// Advance of each CID, in thousandths of an em.
@@ -67,7 +68,7 @@ impl FieldFont {
         if sub.table(ttf_parser::Tag::from_bytes(b"CFF ")).is_none() {
             return Err("the field font is not a CFF font".into());
         }
-        let cff = subset.clone();
+        let program = super::pdf::deflate(&subset);
         let scale = 1000.0 / f32::from(face.units_per_em());
         let to_1000 = |v: i16| (f32::from(v) * scale).round() as i16;
         let mut widths = vec![0u16; usize::from(remapper.num_gids())];
@@ -97,7 +98,7 @@ impl FieldFont {
             .unwrap_or_else(|| "NotoSansSC-Regular".into());
         Ok(Self {
             base_name: format!("{tag}+{ps}"),
-            cff,
+            program,
             cids,
             widths,
             ascent: to_1000(face.ascender()),
@@ -133,7 +134,8 @@ impl FieldFont {
 
         let mut file_dict = Dictionary::new();
         file_dict.set("Subtype", name("OpenType"));
-        update.stream(file, file_dict, &self.cff, true);
+        file_dict.set("Filter", name("FlateDecode"));
+        update.stream(file, file_dict, &self.program, false);
 
         let mut d = Dictionary::new();
         d.set("Type", name("FontDescriptor"));
