@@ -20,11 +20,23 @@ pub struct Options {
     pub templates: Templates,
     /// Simplified (default) or Traditional characters.
     pub script: Script,
+    /// PDF standards to conform to (PDF/A, PDF/UA); none by default (tagged PDF 1.7).
+    pub standards: Vec<typst_pdf::PdfStandard>,
+}
+
+impl Options {
+    fn archival(&self) -> bool {
+        self.standards.iter().any(|s| format!("{s:?}").starts_with("A_"))
+    }
+
+    fn accessible(&self) -> bool {
+        self.standards.iter().any(|s| format!("{s:?}").starts_with("Ua"))
+    }
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { fonts: default_fonts_dir(), templates: Templates::Embedded, script: Script::Hans }
+        Self { fonts: default_fonts_dir(), templates: Templates::Embedded, script: Script::Hans, standards: Vec::new() }
     }
 }
 
@@ -103,18 +115,29 @@ impl Checked {
             Document::Attachment(n) => format!("attachment-{n}.pdf"),
         };
         let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
-        let pdf = render::pdf(&world, &doc, &ident, self.loaded.edition.date)?;
+        let pdf = render::pdf(&world, &doc, &ident, self.loaded.edition.date, &options.standards)?;
         let pages = doc.pages().len();
         let Document::Attachment(n) = document else {
             return Ok((Output { name, document, pages, pdf, form: None }, warnings));
         };
-        let form = self.fillable(n, &doc, pdf)?;
+        if options.accessible() {
+            // PDF/UA wants every field in the structure tree, which Typst's tags do not give
+            // us: the form is written for print, without fields.
+            let mut warnings = warnings;
+            let file = self.loaded.edition.dir.join(&self.loaded.edition.forms[n - 1].file);
+            warnings.push(Diagnostic {
+                severity: crate::diag::Severity::Warning,
+                ..Diagnostic::file_error(&file, "PDF/UA: the form is written without fields (print only)")
+            });
+            return Ok((Output { name, document, pages, pdf, form: None }, warnings));
+        }
+        let form = self.fillable(n, &doc, pdf, !options.archival())?;
         Ok((Output { name, document, pages, pdf: form.blank().to_vec(), form: Some(form) }, warnings))
     }
 
     /// Makes attachment `n`'s compiled form fillable, checking that the template laid out
     /// exactly the model's blanks.
-    fn fillable(&self, n: usize, doc: &typst_layout::PagedDocument, pdf: Vec<u8>) -> Result<FillableForm, Diagnostics> {
+    fn fillable(&self, n: usize, doc: &typst_layout::PagedDocument, pdf: Vec<u8>, scripts: bool) -> Result<FillableForm, Diagnostics> {
         let model = &self.loaded.edition.forms[n - 1];
         let fail = |m: String| Diagnostics(vec![Diagnostic::file_error(&self.loaded.edition.dir.join(&model.file), m)]);
         let boxes = forms::field_boxes(doc).map_err(fail)?;
@@ -128,7 +151,7 @@ impl Checked {
             return Err(fail(format!("the form template laid out the blanks {found:?}, but the form has {want:?}")));
         }
         let (font, data) = self.field_font().map_err(fail)?;
-        FillableForm::new(pdf, boxes, font, data).map_err(fail)
+        FillableForm::new(pdf, boxes, font, data, scripts).map_err(fail)
     }
 
     /// The field font, subset once per process.

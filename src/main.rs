@@ -32,6 +32,9 @@ struct Common {
     /// Print in Simplified (hans, the default) or Traditional (hant) characters
     #[arg(long, global = true, value_enum, default_value_t = Script::Hans)]
     script: Script,
+    /// Conform to PDF standards, comma-separated: a-2b (archival), ua-1 (accessible), …
+    #[arg(long, global = true, value_name = "STANDARDS", value_delimiter = ',', value_parser = gongwen::render::parse_standard)]
+    pdf_standard: Vec<typst_pdf::PdfStandard>,
 }
 
 #[derive(Subcommand)]
@@ -111,6 +114,7 @@ fn main() -> ExitCode {
         fonts: cli.common.fonts.clone().unwrap_or_else(build::default_fonts_dir),
         templates: cli.common.templates.clone().map_or(Templates::Embedded, Templates::Dir),
         script: cli.common.script,
+        standards: cli.common.pdf_standard.clone(),
     };
     let command = cli.command.unwrap_or(Command::Build { edition: "data/2015".into(), out: "out".into() });
     let result = match command {

@@ -130,7 +130,14 @@ pub struct FillableForm {
 impl FillableForm {
     /// Adds the fields in `boxes` to `pdf`, a compiled form. `font` is the base field font,
     /// subset from `font_data`.
-    pub fn new(pdf: Vec<u8>, boxes: Vec<FieldBox>, font: Arc<FieldFont>, font_data: Arc<dyn AsRef<[u8]> + Send + Sync>) -> Result<Self, String> {
+    /// `scripts`: whether number fields get keystroke scripts (PDF/A forbids JavaScript).
+    pub fn new(
+        pdf: Vec<u8>,
+        boxes: Vec<FieldBox>,
+        font: Arc<FieldFont>,
+        font_data: Arc<dyn AsRef<[u8]> + Send + Sync>,
+        scripts: bool,
+    ) -> Result<Self, String> {
         let doc = lopdf::Document::load_mem(&pdf).map_err(|e| format!("cannot read the compiled form: {e}"))?;
         let trailer = Trailer::read(&pdf, &doc)?;
         let catalog = doc.get_object((trailer.root, 0)).and_then(Object::as_dict).map_err(|_| "the form has no catalog")?.clone();
@@ -158,7 +165,7 @@ impl FillableForm {
             next += 1;
             let [x1, y1, x2, y2] = field.rect;
             write_appearance(&mut update, ap, &font, font_id, None, "", x2 - x1, y2 - y1, field.kind);
-            let widget = widget(&field, page_id, ap);
+            let widget = widget(&field, page_id, ap, scripts);
             update.object(id, &Object::Dictionary(widget.clone()));
             annots.entry(field.page).or_default().push(Object::Reference((id, 0)));
             fields.push(Placed { field, id, widget });
@@ -337,7 +344,7 @@ impl FillableForm {
 }
 
 /// The widget annotation and field dictionary of one blank.
-fn widget(field: &FieldBox, page_id: u32, ap: u32) -> Dictionary {
+fn widget(field: &FieldBox, page_id: u32, ap: u32, scripts: bool) -> Dictionary {
     let mut d = Dictionary::new();
     d.set("Type", name("Annot"));
     d.set("Subtype", name("Widget"));
@@ -360,7 +367,7 @@ fn widget(field: &FieldBox, page_id: u32, ap: u32) -> Dictionary {
         kind => {
             d.set("FT", name("Tx"));
             d.set("Q", Object::Integer(if kind.is_number() { 2 } else { 0 }));
-            if kind.is_number() {
+            if kind.is_number() && scripts {
                 // Refuse letters where the viewer runs form scripts (Acrobat, Foxit, pdf.js).
                 let pattern = if kind == BlankKind::Count { "^[0-9]*$" } else { "^[0-9]*[.]?[0-9]*$" };
                 let js = format!("if (!event.willCommit) {{ var v = AFMergeChange(event); event.rc = /{pattern}/.test(v); }}");
