@@ -11,13 +11,14 @@ use std::ffi::OsStr;
 use common::*;
 
 /// One defect: in `file`, `from` becomes `to`; the error must point at `at` (text of the
-/// changed file, occurring once) and its message contain `says`.
+/// changed file, occurring once), say `says` and name the field's path `field`.
 struct Defect {
     file: &'static str,
     from: &'static str,
     to: &'static str,
     at: &'static str,
     says: &'static str,
+    field: &'static str,
 }
 
 fn assert_reported(d: Defect) {
@@ -35,8 +36,14 @@ fn assert_reported(d: Defect) {
         let errors = errors(&run.stderr);
         assert_eq!(errors.len(), 1, "gongwen {command} should report exactly one error:\n{run}");
         let error = &errors[0];
-        assert!(error.points_at(&path, line, Some(column)), "gongwen {command} should report the error at {}:{line}:{column} (where `{}` is):\n{run}", path.display(), d.at.trim());
+        assert!(
+            error.points_at(&path, line, Some(column)),
+            "gongwen {command} should report the error at {}:{line}:{column} (where `{}` is):\n{run}",
+            path.display(),
+            d.at.trim()
+        );
         assert!(error.text.contains(d.says), "gongwen {command}: the error should say `{}`:\n{run}", d.says);
+        assert!(error.text.contains(d.field), "gongwen {command}: the error should name the field `{}`:\n{run}", d.field);
         assert!(run.stderr.lines().any(|l| l == "1 error: nothing written"), "gongwen {command} should end with `1 error: nothing written`:\n{run}");
         assert!(run.stdout.is_empty(), "gongwen {command} should print nothing on stdout:\n{run}");
     }
@@ -45,7 +52,14 @@ fn assert_reported(d: Defect) {
 
 #[test]
 fn bad_toml_syntax_is_reported_where_it_is() {
-    assert_reported(Defect { file: "notice.toml", from: "agency = \"武工办\"", to: "agency \"武工办\"", at: "\"武工办\"", says: "expected `=`" });
+    assert_reported(Defect {
+        file: "notice.toml",
+        from: "agency = \"武工办\"",
+        to: "agency \"武工办\"",
+        at: "\"武工办\"",
+        says: "expected `=`",
+        field: "head.number",
+    });
 }
 
 #[test]
@@ -56,22 +70,44 @@ fn a_missing_required_field_is_reported_at_its_table() {
         to: "",
         at: "[signature]  ", // the table header, not the comment that names it
         says: "missing field `organ`",
+        field: "signature",
     });
 }
 
 #[test]
 fn a_value_of_the_wrong_type_is_reported() {
-    assert_reported(Defect { file: "notice.toml", from: "year = 2015 ", to: "year = \"2015\" ", at: "\"2015\"", says: "year" });
+    assert_reported(Defect {
+        file: "notice.toml",
+        from: "year = 2015 ",
+        to: "year = \"2015\" ",
+        at: "\"2015\"",
+        says: "invalid type: string \"2015\"",
+        field: "year",
+    });
 }
 
 #[test]
 fn an_impossible_date_is_reported() {
-    assert_reported(Defect { file: "notice.toml", from: "date = 2014-12-30", to: "date = 2015-02-30", at: "2015-02-30", says: "invalid date" });
+    assert_reported(Defect {
+        file: "notice.toml",
+        from: "date = 2014-12-30",
+        to: "date = 2015-02-30",
+        at: "2015-02-30",
+        says: "invalid date",
+        field: "signature.date",
+    });
 }
 
 #[test]
 fn a_misspelt_key_is_reported() {
-    assert_reported(Defect { file: "notice.toml", from: "title = \"指导思想\"", to: "titel = \"指导思想\"", at: "titel", says: "unknown field `titel`" });
+    assert_reported(Defect {
+        file: "notice.toml",
+        from: "title = \"指导思想\"",
+        to: "titel = \"指导思想\"",
+        at: "titel",
+        says: "unknown field `titel`",
+        field: "body.sections[0].titel",
+    });
 }
 
 #[test]
@@ -82,6 +118,7 @@ fn an_unknown_placeholder_is_reported_at_the_brace() {
         to: "\"{nosuch}年“两节”送温暖活动",
         at: "{nosuch}",
         says: "unknown placeholder `{nosuch}`",
+        field: "body.sections[2].paragraphs[0]",
     });
 }
 
@@ -93,6 +130,7 @@ fn a_deadline_before_the_signing_date_is_reported() {
         to: "deadline = 2014-12-01",
         at: "2014-12-01",
         says: "before the notice is signed",
+        field: "dates.deadline",
     });
 }
 
@@ -104,6 +142,7 @@ fn a_rule_naming_a_field_the_form_lacks_is_reported() {
         to: "\"01B <= 01Z\"",
         at: "\"01B <= 01Z\"",
         says: "no field 01Z",
+        field: "rules[0]",
     });
 }
 
@@ -116,6 +155,7 @@ fn a_field_letter_used_twice_in_an_item_is_reported() {
         to: "letter = \"C\"\nlabel = \"慰问困难劳模\"",
         at: "\"C\"\nlabel = \"慰问困难劳模\"",
         says: "04C appears twice",
+        field: "items[3].fields[6].letter",
     });
 }
 

@@ -37,7 +37,10 @@ fn the_notice_carries_both_forms_paged_as_they_are_alone() {
     let [notice, a1, a2] = DOCUMENTS.map(|n| page_count(&b.pdf(n)));
     assert!(notice > a1 + a2, "notice.pdf ({notice} pages) should hold its own pages and both forms ({a1} + {a2})");
     let page_text = |page: usize| {
-        let run = run_tool("pdftotext", ["-f".as_ref(), page.to_string().as_ref(), "-l".as_ref(), page.to_string().as_ref(), b.pdf("notice.pdf").as_os_str(), "-".as_ref()]);
+        let run = run_tool(
+            "pdftotext",
+            ["-f".as_ref(), page.to_string().as_ref(), "-l".as_ref(), page.to_string().as_ref(), b.pdf("notice.pdf").as_os_str(), "-".as_ref()],
+        );
         run.assert_ok("pdftotext");
         run.stdout
     };
@@ -129,7 +132,8 @@ fn two_builds_are_byte_identical() {
 }
 
 /// The PostScript names of the faces in fonts/, as pdffonts shows them after the subset tag.
-const SHIPPED: [&str; 6] = ["FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular", "NotoSerifCJKsc-Black", "NotoSerifSC-Regular", "NotoSansSC-Regular"];
+const SHIPPED: [&str; 6] =
+    ["FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular", "NotoSerifCJKsc-Black", "NotoSerifSC-Regular", "NotoSansSC-Regular"];
 const BUILT_INTO_TYPST: [&str; 4] = ["Libertinus", "NewCM", "NewComputerModern", "DejaVu"];
 
 /// `(name without subset tag, embedded?)` for every font pdffonts lists.

@@ -30,7 +30,8 @@ fn markup_in_a_paragraph_prints_literally() {
     let b = build(&edition.path);
     b.run.assert_ok("gongwen build on an edition whose text looks like markup");
 
-    let expected: Vec<&str> = PARAGRAPHS.iter().map(|(printed, _)| *printed).chain(["#read(\"/etc/passwd\")", "$x^2$", "*bold*", "<label>", "@ref", "#", "\\"]).collect();
+    let expected: Vec<&str> =
+        PARAGRAPHS.iter().map(|(printed, _)| *printed).chain(["#read(\"/etc/passwd\")", "$x^2$", "*bold*", "<label>", "@ref", "#", "\\"]).collect();
     let text = pdf_text(&b.pdf("notice.pdf"), &expected);
     assert!(text.missing.is_empty(), "not printed literally in notice.pdf: {:?}", text.missing);
     // The paragraphs come in order, right after the addressees.

@@ -45,7 +45,10 @@ fn a_rare_character_in_a_name_falls_back_with_a_warning() {
     assert_eq!(diags.len(), 1, "one diagnostic, a warning for 喆:\n{check}");
     assert_eq!(diags[0].severity, "warning", "{check}");
     let w = diags[0].text.as_str();
-    assert!(diags[0].points_at(&edition.file("notice.toml"), line, Some(column)), "the warning should point at the name, notice.toml:{line}:{column}:\n{check}");
+    assert!(
+        diags[0].points_at(&edition.file("notice.toml"), line, Some(column)),
+        "the warning should point at the name, notice.toml:{line}:{column}:\n{check}"
+    );
     assert!(w.contains("closing.contacts[1]") && w.contains("喆") && w.contains("U+5586"), "the warning should name the field and the character:\n{w}");
     assert!(w.contains("FandolFang") && w.contains("Noto Serif SC"), "the warning should name the font that lacks it and the fallback:\n{w}");
 

@@ -184,13 +184,25 @@ fn a_full_body_page_has_22_lines_on_the_grid() {
         let baselines: Vec<f64> = rows.iter().map(|r| r.baseline).collect();
         assert_eq!(rows.len(), LINES, "page {n} should have 22 lines in the type block, has {}: {baselines:.3?}", rows.len());
         assert!(rows.iter().flat_map(|r| &r.glyphs).all(|g| (g.size - BODY).abs() < 0.01), "page {n}: every glyph 16 pt");
-        assert!((baselines[0] - FIRST).abs() <= ROW_TOLERANCE, "page {n}: the first baseline is at {:.3} pt, expected 37 mm + 0.88 × 16 pt = {FIRST:.3}", baselines[0]);
+        assert!(
+            (baselines[0] - FIRST).abs() <= ROW_TOLERANCE,
+            "page {n}: the first baseline is at {:.3} pt, expected 37 mm + 0.88 × 16 pt = {FIRST:.3}",
+            baselines[0]
+        );
         for (i, pair) in baselines.windows(2).enumerate() {
             let gap = pair[1] - pair[0];
-            assert!((gap - PITCH).abs() <= ROW_TOLERANCE, "page {n}: lines {} and {} are {gap:.3} pt apart, expected (225 mm − 22 × 16 pt) / 21 + 16 pt = {PITCH:.3}", i + 1, i + 2);
+            assert!(
+                (gap - PITCH).abs() <= ROW_TOLERANCE,
+                "page {n}: lines {} and {} are {gap:.3} pt apart, expected (225 mm − 22 × 16 pt) / 21 + 16 pt = {PITCH:.3}",
+                i + 1,
+                i + 2
+            );
         }
         let last = FIRST + (LINES - 1) as f64 * PITCH;
-        assert!((baselines[LINES - 1] - last).abs() <= ROW_TOLERANCE && last + 0.12 * BODY <= BOTTOM + 0.01, "page {n}: the 22nd line ends at the foot of the block");
+        assert!(
+            (baselines[LINES - 1] - last).abs() <= ROW_TOLERANCE && last + 0.12 * BODY <= BOTTOM + 0.01,
+            "page {n}: the 22nd line ends at the foot of the block"
+        );
     }
 }
 
@@ -271,7 +283,9 @@ fn full_lines_hold_28_characters() {
         let pushed_down = next.glyphs.len() > 1 && may_not_start_a_line(&next.glyphs[1].text);
         match cells {
             28 => full += 1,
-            27 if pushed_down => short.push(format!("page {} `{}` / `{}…`", line.page, line.text(), next.glyphs[..2].iter().map(|g| g.text.as_str()).collect::<String>())),
+            27 if pushed_down => {
+                short.push(format!("page {} `{}` / `{}…`", line.page, line.text(), next.glyphs[..2].iter().map(|g| g.text.as_str()).collect::<String>()))
+            }
             _ => problems.push(format!("page {} line {}: {cells} cells: `{}`, next `{}`", line.page, line.grid_line() + 1, line.text(), next.text())),
         }
     }
@@ -332,7 +346,11 @@ fn odd_page_numbers_end_one_cell_from_the_right_and_even_ones_start_one_cell_in(
             let (start, end) = (number.glyphs[0].x0, number.glyphs.last().unwrap().x1);
             let (edge, expected, side) = if n % 2 == 1 { (end, RIGHT - CELL, "end") } else { (start, LEFT + CELL, "start") };
             if (edge - expected).abs() > 0.5 {
-                wrong.push(format!("{name} page {n}: `{}` spans {start:.2}–{end:.2} pt; it should {side} at {expected:.2} pt ({:+.2} pt)", number.text(), edge - expected));
+                wrong.push(format!(
+                    "{name} page {n}: `{}` spans {start:.2}–{end:.2} pt; it should {side} at {expected:.2} pt ({:+.2} pt)",
+                    number.text(),
+                    edge - expected
+                ));
             }
         }
     }
@@ -361,14 +379,29 @@ fn the_head_has_a_red_organ_mark_over_a_red_rule_with_the_number_between() {
     let rules: Vec<&Rule> = page.lines.iter().filter(|l| is_red(&l.stroke)).collect();
     assert_eq!(rules.len(), 1, "one red rule on page 1: {:?}", page.lines);
     let rule = rules[0];
-    assert!((rule.x0 - LEFT).abs() <= 0.5 && (rule.x1 - RIGHT).abs() <= 0.5, "the red rule spans {:.2}–{:.2} pt, not the block's 156 mm ({LEFT:.2}–{RIGHT:.2})", rule.x0, rule.x1);
+    assert!(
+        (rule.x0 - LEFT).abs() <= 0.5 && (rule.x1 - RIGHT).abs() <= 0.5,
+        "the red rule spans {:.2}–{:.2} pt, not the block's 156 mm ({LEFT:.2}–{RIGHT:.2})",
+        rule.x0,
+        rule.x1
+    );
     assert!((rule.bottom - rule.top).abs() < 0.01, "the red rule is horizontal");
     assert!(rule.top > mark.baseline, "the rule is below the organ mark");
     // 发文字号 (7.2.5): between them, centred; the rule 4 mm below it.
     let number = rows.iter().find(|r| r.text() == "武工办〔2014〕74号").expect("the document number on page 1");
-    assert!(mark.baseline < number.baseline && number.baseline < rule.top, "the number lies between the mark ({:.1}) and the rule ({:.1}): {:.1}", mark.baseline, rule.top, number.baseline);
+    assert!(
+        mark.baseline < number.baseline && number.baseline < rule.top,
+        "the number lies between the mark ({:.1}) and the rule ({:.1}): {:.1}",
+        mark.baseline,
+        rule.top,
+        number.baseline
+    );
     let centre = (number.glyphs[0].x0 + number.glyphs.last().unwrap().x1) / 2.0;
-    assert!((centre - (LEFT + RIGHT) / 2.0).abs() <= 0.5, "the document number is centred on the block: centre at {centre:.2} pt, block centre {:.2}", (LEFT + RIGHT) / 2.0);
+    assert!(
+        (centre - (LEFT + RIGHT) / 2.0).abs() <= 0.5,
+        "the document number is centred on the block: centre at {centre:.2} pt, block centre {:.2}",
+        (LEFT + RIGHT) / 2.0
+    );
     assert!(number.glyphs.iter().all(|g| (g.size - BODY).abs() < 0.01 && !is_red(&g.fill)), "the number is black 3号");
     let gap = (rule.top - number.baseline) / MM;
     assert!((gap - 4.0).abs() <= 0.2, "the red rule should be 4 mm below the document number, is {gap:.2} mm");

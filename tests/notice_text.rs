@@ -48,7 +48,13 @@ fn every_form_label_is_in_its_attachment() {
     for (pdf, section) in [("attachment-1.pdf", "1"), ("attachment-2.pdf", "2")] {
         let check = seed_check(pdf, &[section]);
         assert!(check.pieces > 100, "附件{section} of the fixture should split into over a hundred pieces, not {}", check.pieces);
-        assert!(check.missing.is_empty(), "{} of {} pieces of 附件{section} are not in {pdf}:\n{}", check.missing.len(), check.pieces, describe(&check.missing));
+        assert!(
+            check.missing.is_empty(),
+            "{} of {} pieces of 附件{section} are not in {pdf}:\n{}",
+            check.missing.len(),
+            check.pieces,
+            describe(&check.missing)
+        );
     }
 }
 
@@ -58,8 +64,14 @@ fn the_seed_check_reports_text_that_is_not_there() {
     let check = seed_check("attachment-1.pdf", &["notice", "2"]);
     let missing: Vec<&str> = check.missing.iter().map(|m| m.piece.as_str()).collect();
     // (Short pieces such as codes and units, 01 or 万元, are in every form.)
-    assert!(missing.len() * 3 >= check.pieces * 2, "attachment-1.pdf should lack most of the notice and of 附件2: {} of {} missing", missing.len(), check.pieces);
-    for piece in ["各区总工会,开发区、市直产业、相关委办局及各大型企事业单位工会:", "2014年度困难职工帮扶中心工作统计表", "乡镇(街道)工会帮扶工作站"] {
+    assert!(
+        missing.len() * 3 >= check.pieces * 2,
+        "attachment-1.pdf should lack most of the notice and of 附件2: {} of {} missing",
+        missing.len(),
+        check.pieces
+    );
+    for piece in ["各区总工会,开发区、市直产业、相关委办局及各大型企事业单位工会:", "2014年度困难职工帮扶中心工作统计表", "乡镇(街道)工会帮扶工作站"]
+    {
         assert!(missing.contains(&piece), "`{piece}` should be reported missing from attachment-1.pdf: {missing:?}");
     }
 }
@@ -70,5 +82,9 @@ fn page_numbers_do_not_stand_in_the_text() {
     let text = pdf_text(&build_2015().pdf("notice.pdf"), &[]).text;
     assert!(!text.contains("—1—") && !text.contains("—7—"), "page numbers should be removed from the compared text");
     assert!(text.contains("1月9日—2月10日"), "a dash inside a sentence must stay");
-    assert!(text.starts_with("武汉市总工会办公室文件武工办〔2014〕74号关于2015年元旦春节期间开展送温暖活动的通知"), "{}", &text[..text.char_indices().nth(60).map_or(text.len(), |(i, _)| i)]);
+    assert!(
+        text.starts_with("武汉市总工会办公室文件武工办〔2014〕74号关于2015年元旦春节期间开展送温暖活动的通知"),
+        "{}",
+        &text[..text.char_indices().nth(60).map_or(text.len(), |(i, _)| i)]
+    );
 }
