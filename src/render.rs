@@ -51,7 +51,8 @@ fn convert(world: &GongwenWorld, d: &SourceDiagnostic) -> Diagnostic {
         typst::diag::Severity::Warning => Severity::Warning,
     };
     let mut message = d.message.to_string();
-    for hint in &d.hints {
+    // Typst's hints speak of its own command line (`--root`), which gongwen does not have.
+    for hint in d.hints.iter().filter(|h| !h.v.contains("--root")) {
         message.push_str(&format!(" (hint: {})", hint.v));
     }
     // An error inside a template function called from elsewhere: say where it was called.

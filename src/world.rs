@@ -145,7 +145,7 @@ impl GongwenWorld {
                     .find(|(n, _)| *n == name)
                     .map(|(_, text)| Bytes::from_string(*text))
                     .ok_or_else(|| FileError::NotFound(PathBuf::from(rel))),
-                Templates::Dir(dir) => read_inside(dir, rooted.vpath()),
+                Templates::Dir(dir) => read_inside(dir, &VirtualPath::new(name).map_err(|_| FileError::AccessDenied)?),
             };
         }
         if rel.starts_with("edition/") {
