@@ -240,11 +240,13 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: 
     if ext != "xlsx" && ext != "csv" {
         return fail(vec![Diagnostic::file_error(out, "the summary must end in .xlsx or .csv")]);
     }
-    let checked = match build::check(&edition, options) {
-        Ok(c) => c,
+    // Reading returns needs the edition's model, not its fonts or templates.
+    let _ = options;
+    let loaded = match gongwen::edition::load(&edition) {
+        Ok(l) => l,
         Err(d) => return fail(d.0),
     };
-    let forms = &checked.loaded.edition.forms;
+    let forms = &loaded.edition.forms;
     if attachment == 0 || attachment > forms.len() {
         let msg = format!("there is no attachment {attachment}: the edition has {}", forms.len());
         return fail(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg)]);
@@ -257,7 +259,7 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: 
     };
     let bar = indicatif::ProgressBar::new(files.len() as u64);
     bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("a valid template"));
-    let returns = gongwen::collect::collect(&checked.loaded.edition, form, &files, |f| {
+    let returns = gongwen::collect::collect(&loaded.edition, form, &files, &|f: &Path| {
         bar.set_message(f.display().to_string());
         bar.inc(1);
     });

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use lopdf::{Document, Object, ObjectId};
+mod pdf;
+
+use self::pdf::{Source, Value as PdfValue};
 
 use crate::model::{Edition, FieldKind, LoadedForm};
 use crate::values::{self, HEADER_FIELDS, Value};
@@ -158,88 +160,94 @@ pub fn read_fields(bytes: &[u8]) -> Result<RawReturn, String> {
 }
 
 fn read_fields_unguarded(bytes: &[u8]) -> Result<RawReturn, String> {
-    let mut doc = Document::load_mem(bytes).map_err(|e| format!("the PDF cannot be read: {e}"))?;
-    if doc.is_encrypted() {
-        doc.decrypt("").map_err(|_| "the PDF is encrypted with a password: ask the unit for an unprotected copy".to_string())?;
+    match pdf::Plain::open(bytes) {
+        Some(plain) => match read_from(&plain) {
+            Ok(r) => Ok(r),
+            // A plain-looking file the direct reader cannot follow: let lopdf try.
+            Err(_) => read_from(&pdf::Full::open(bytes)?),
+        },
+        None => read_from(&pdf::Full::open(bytes)?),
     }
+}
+
+fn read_from(src: &impl Source) -> Result<RawReturn, String> {
     let mut out = RawReturn::default();
-    if let Ok(info) = doc.trailer.get(b"Info").and_then(|o| deref(&doc, o)).and_then(Object::as_dict) {
-        out.title = info.get(b"Title").ok().and_then(text);
-        out.keywords = info.get(b"Keywords").ok().and_then(text);
+    if let Some(info) = src.trailer().get(b"Info").and_then(|i| src.resolve(i)) {
+        out.title = info.get(b"Title").and_then(text);
+        out.keywords = info.get(b"Keywords").and_then(text);
     }
-    let catalog = doc.catalog().map_err(|_| "the PDF has no catalog".to_string())?;
+    let catalog = src.trailer().get(b"Root").and_then(|r| src.resolve(r)).ok_or("the PDF has no catalog")?;
     let acroform = catalog
         .get(b"AcroForm")
-        .and_then(|o| deref(&doc, o))
-        .and_then(Object::as_dict)
-        .map_err(|_| "the PDF has no form fields: it is not a fillable form (was it printed to PDF or flattened?)".to_string())?;
-    let fields = acroform.get(b"Fields").and_then(|o| deref(&doc, o)).and_then(Object::as_array).map_err(|_| "the PDF's form has no fields".to_string())?;
+        .and_then(|a| src.resolve(a))
+        .filter(|a| matches!(a, PdfValue::Dict(_)))
+        .ok_or("the PDF has no form fields: it is not a fillable form (was it printed to PDF or flattened?)")?;
+    let Some(PdfValue::Array(fields)) = acroform.get(b"Fields").and_then(|f| src.resolve(f)) else {
+        return Err("the PDF's form has no fields".into());
+    };
     let mut visited = HashSet::new();
-    for f in fields {
-        collect_field(&doc, f, "", None, 0, &mut visited, &mut out.fields)?;
+    for f in &fields {
+        collect_field(src, f, "", None, 0, &mut visited, &mut out.fields)?;
     }
     Ok(out)
 }
 
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> lopdf::Result<&'a Object> {
-    match o {
-        Object::Reference(id) => doc.get_object(*id),
-        other => Ok(other),
-    }
-}
-
 fn collect_field(
-    doc: &Document,
-    obj: &Object,
+    src: &impl Source,
+    obj: &PdfValue,
     prefix: &str,
-    inherited: Option<&Object>,
+    inherited: Option<&PdfValue>,
     depth: usize,
-    visited: &mut HashSet<ObjectId>,
+    visited: &mut HashSet<u32>,
     out: &mut BTreeMap<String, String>,
 ) -> Result<(), String> {
-    if depth > MAX_FIELD_DEPTH || out.len() > MAX_FIELDS {
+    if depth > MAX_FIELD_DEPTH || out.len() > MAX_FIELDS || visited.len() > MAX_FIELDS {
         return Err("the form's field tree is too deep or too large".into());
     }
-    if let Object::Reference(id) = obj {
+    if let PdfValue::Ref(id) = obj {
         if !visited.insert(*id) {
             return Ok(());
         }
     }
-    let Ok(dict) = deref(doc, obj).and_then(Object::as_dict) else { return Ok(()) };
-    let partial = dict.get(b"T").ok().and_then(text);
+    let Some(dict) = src.resolve(obj).filter(|d| matches!(d, PdfValue::Dict(_))) else { return Ok(()) };
+    let partial = dict.get(b"T").and_then(text);
     let name = match (&partial, prefix.is_empty()) {
         (Some(t), true) => t.clone(),
         (Some(t), false) => format!("{prefix}.{t}"),
         (None, _) => prefix.to_string(),
     };
-    let value = dict.get(b"V").ok().or(inherited);
-    let kids: Vec<&Object> = dict.get(b"Kids").and_then(|o| deref(doc, o)).and_then(Object::as_array).map(|a| a.iter().collect()).unwrap_or_default();
-    let named_kids = kids.iter().any(|k| deref(doc, k).and_then(Object::as_dict).is_ok_and(|d| d.has(b"T")));
+    let value = dict.get(b"V").or(inherited);
+    let kids = match dict.get(b"Kids").and_then(|k| src.resolve(k)) {
+        Some(PdfValue::Array(a)) => a,
+        _ => Vec::new(),
+    };
+    let named_kids = kids.iter().any(|k| src.resolve(k).is_some_and(|d| d.get(b"T").is_some()));
     if named_kids {
-        for k in kids {
-            collect_field(doc, k, &name, value, depth + 1, visited, out)?;
+        for k in &kids {
+            collect_field(src, k, &name, value, depth + 1, visited, out)?;
         }
     } else if !name.is_empty() {
-        let v = value.and_then(|v| deref(doc, v).ok()).map(|v| value_text(doc, v)).unwrap_or_default();
+        let v = value.and_then(|v| src.resolve(v)).map(|v| value_text(src, &v, 0)).unwrap_or_default();
         out.insert(name, v);
     }
     Ok(())
 }
 
-fn value_text(doc: &Document, v: &Object) -> String {
+fn value_text(src: &impl Source, v: &PdfValue, depth: usize) -> String {
     match v {
-        Object::String(..) => text(v).unwrap_or_default(),
-        Object::Name(n) => String::from_utf8_lossy(n).into_owned(),
-        Object::Integer(i) => i.to_string(),
-        Object::Real(r) => r.to_string(),
-        Object::Array(a) => a.iter().filter_map(|o| deref(doc, o).ok()).map(|o| value_text(doc, o)).collect::<Vec<_>>().join(","),
+        PdfValue::String(_) => text(v).unwrap_or_default(),
+        PdfValue::Name(n) => String::from_utf8_lossy(n).into_owned(),
+        PdfValue::Number(n) => n.to_string(),
+        PdfValue::Array(a) if depth < 4 => {
+            a.iter().filter_map(|o| src.resolve(o)).map(|o| value_text(src, &o, depth + 1)).collect::<Vec<_>>().join(",")
+        }
         _ => String::new(),
     }
 }
 
 /// A PDF text string: UTF-16BE with a byte order mark, UTF-8 with one, else PDFDocEncoding.
-fn text(o: &Object) -> Option<String> {
-    let Object::String(bytes, _) = o else { return None };
+fn text(o: &PdfValue) -> Option<String> {
+    let PdfValue::String(bytes) = o else { return None };
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         let units: Vec<u16> = rest.chunks(2).filter(|c| c.len() == 2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
         return Some(String::from_utf16_lossy(&units));
@@ -369,15 +377,32 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
     ret
 }
 
-/// Reads and checks every file; flags units that returned more than once.
-pub fn collect(edition: &Edition, form: &LoadedForm, files: &[PathBuf], mut progress: impl FnMut(&Path)) -> Vec<Return> {
-    let mut returns: Vec<Return> = files
-        .iter()
-        .map(|f| {
-            progress(f);
-            check(edition, form, f, read_bounded(f))
-        })
-        .collect();
+/// Reads and checks every file, on every core; flags units that returned more than once.
+pub fn collect(edition: &Edition, form: &LoadedForm, files: &[PathBuf], progress: &(dyn Fn(&Path) + Sync)) -> Vec<Return> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<Option<Return>> = vec![None; files.len()];
+    let done: Vec<Vec<(usize, Return)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break };
+                        progress(f);
+                        mine.push((i, check(edition, form, f, read_bounded(f))));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a reader panicked")).collect()
+    });
+    for (i, r) in done.into_iter().flatten() {
+        slots[i] = Some(r);
+    }
+    let mut returns: Vec<Return> = slots.into_iter().map(|r| r.expect("every file was read")).collect();
     // The same unit twice: neither is summed until the office keeps one.
     let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in returns.iter().enumerate() {

@@ -1,0 +1,201 @@
+//! The pipeline's speed, measured against the stock Typst compiler in the same run.
+//!
+//! `cargo bench` prints a table: each row the median of several runs on this machine, with
+//! ratios against the peer (machines here are noisy; a ratio survives that better than a
+//! time). The peer is Typst 0.15 from PyPI (`pip install typst`), compiling the same three
+//! templates, each in a fresh process, as a user would from a shell.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use gongwen::build::{self, Options};
+use gongwen::fonts::FontSet;
+
+const RUNS: usize = 7;
+const UNITS: usize = 200;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn gongwen() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gongwen"));
+    c.current_dir(root()).stdout(Stdio::null()).stderr(Stdio::null());
+    c
+}
+
+/// Runs a command to its end: wall time and peak resident memory (KB), from wait4.
+fn measure(cmd: &mut Command) -> (Duration, u64) {
+    let start = Instant::now();
+    let child = cmd.spawn().expect("the command starts");
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our own child's, not yet waited for; the pointers are valid.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let took = start.elapsed();
+    assert!(pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1, "{cmd:?} failed: status {status}");
+    (took, usage.ru_maxrss as u64)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; any other argument filters nothing here.
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let out = tmp.path().join("out");
+
+    // 1. Cold: a fresh process for the whole edition.
+    let mut cold = Vec::new();
+    let mut cold_rss = 0;
+    for _ in 0..RUNS {
+        let (t, rss) = measure(gongwen().args(["build", "data/2015", "-o"]).arg(&out));
+        cold.push(t);
+        cold_rss = cold_rss.max(rss);
+    }
+    let cold = median(cold);
+
+    // 2. Peer: stock Typst, one fresh process per document.
+    let peer_script = r#"
+import sys, typst
+main, out, *inputs = sys.argv[1:]
+typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fonts=True,
+              sys_inputs=dict(i.split("=", 1) for i in inputs))
+"#;
+    let docs: [(&str, &[&str]); 3] = [
+        ("templates/notice.typ", &["edition=data/2015"]),
+        ("templates/attachment.typ", &["edition=data/2015", "attachment=1"]),
+        ("templates/attachment.typ", &["edition=data/2015", "attachment=2"]),
+    ];
+    let peer_available = Command::new("python3").args(["-c", "import typst"]).status().is_ok_and(|s| s.success());
+    let mut peer = Vec::new();
+    let mut peer_rss = 0;
+    if peer_available {
+        for _ in 0..RUNS {
+            let mut total = Duration::ZERO;
+            for (i, (main, inputs)) in docs.iter().enumerate() {
+                let mut c = Command::new("python3");
+                c.current_dir(root()).args(["-c", peer_script, main]).arg(tmp.path().join(format!("peer-{i}.pdf"))).args(*inputs);
+                let (t, rss) = measure(&mut c);
+                total += t;
+                peer_rss = peer_rss.max(rss);
+            }
+            peer.push(total);
+        }
+    }
+    let peer = (!peer.is_empty()).then(|| median(peer));
+
+    // 3. Warm: one process, the edition rebuilt after a one-sentence edit.
+    let edition = tmp.path().join("edition");
+    copy_dir(&root().join("data/2015"), &edition);
+    let options = Options { fonts: root().join("fonts"), ..Options::default() };
+    let fonts = std::sync::Arc::new(FontSet::load(&options.fonts).expect("fonts"));
+    let notice = edition.join("notice.toml");
+    let original = std::fs::read_to_string(&notice).expect("notice.toml");
+    let sentence = "全市工会要广泛开展";
+    assert!(original.contains(sentence));
+    let mut warm_all = Vec::new();
+    let mut warm_notice = Vec::new();
+    for i in 0..(RUNS * 2 + 1) {
+        let edited = original.replace(sentence, &format!("全市工会要广泛开展（第{i}稿）"));
+        std::fs::write(&notice, edited).expect("write");
+        let start = Instant::now();
+        let checked = build::check_with_fonts(&edition, &options, fonts.clone()).expect("the edition checks");
+        let (notice_pdf, _) = checked.render(gongwen::world::Document::Notice, &options).expect("renders");
+        let t_notice = start.elapsed();
+        let start = Instant::now();
+        let checked = build::check_with_fonts(&edition, &options, fonts.clone()).expect("the edition checks");
+        let (outputs, _) = checked.render_all(&options).expect("renders");
+        let t_all = start.elapsed();
+        assert!(!notice_pdf.pdf.is_empty() && outputs.len() == 3);
+        if i > 0 {
+            // The first round fills the caches: that is the cold compile, not a rebuild.
+            warm_notice.push(t_notice);
+            warm_all.push(t_all);
+        }
+    }
+    let warm_notice = median(warm_notice);
+    let warm_all = median(warm_all);
+
+    // 4. Batch: 200 pre-filled forms of attachment 1.
+    let units = tmp.path().join("units.csv");
+    let mut csv = String::from("填报单位,填报人,联系电话,01A,01B\n");
+    for i in 0..UNITS {
+        csv.push_str(&format!("测试单位{i:03}总工会,张{i},8576{i:04},{},{}\n", 1000 + i, 100 + i));
+    }
+    std::fs::write(&units, csv).expect("write");
+    let forms = tmp.path().join("forms");
+    let mut batch = Vec::new();
+    let mut batch_rss = 0;
+    for _ in 0..3 {
+        let _ = std::fs::remove_dir_all(&forms);
+        let (t, rss) = measure(gongwen().args(["fill", "data/2015", "-n", "1", "--units"]).arg(&units).arg("-o").arg(&forms));
+        batch.push(t);
+        batch_rss = batch_rss.max(rss);
+    }
+    let batch = median(batch);
+
+    // 5. Collect: the 200 forms back into an XLSX.
+    let summary = tmp.path().join("summary.xlsx");
+    let mut collect = Vec::new();
+    let mut collect_rss = 0;
+    for _ in 0..3 {
+        let (t, rss) = measure(gongwen().args(["collect", "data/2015", "-n", "1"]).arg(&forms).arg("-o").arg(&summary));
+        collect.push(t);
+        collect_rss = collect_rss.max(rss);
+    }
+    let collect = median(collect);
+
+    // The table.
+    let rate = |n: usize, d: Duration| n as f64 / d.as_secs_f64();
+    println!("| row | measured | target |");
+    println!("| --- | --- | --- |");
+    match peer {
+        Some(p) => {
+            println!("| 1. cold `gongwen build` (3 PDFs, fresh process) | {} = {:.2} × peer | ≤ 0.5 × peer |", ms(cold), cold.as_secs_f64() / p.as_secs_f64());
+            println!("| 2. peer: stock Typst 0.15 (PyPI), 3 fresh processes | {} | |", ms(p));
+        }
+        None => {
+            println!("| 1. cold `gongwen build` (3 PDFs, fresh process) | {} | ≤ 0.5 × peer |", ms(cold));
+            println!("| 2. peer: stock Typst 0.15 (PyPI) | not installed (`pip install typst`) | |");
+        }
+    }
+    println!("| 3. warm rebuild after a one-sentence edit: notice | {} | < 30 ms |", ms(warm_notice));
+    println!("| 3. warm rebuild after a one-sentence edit: all 3 PDFs | {} | |", ms(warm_all));
+    println!("| 4. batch: {UNITS} pre-filled forms (`fill --units`) | {} = {:.0} forms/s | ≥ 100 forms/s |", ms(batch), rate(UNITS, batch));
+    println!("| 5. collect: {UNITS} returns into XLSX | {} = {:.0} returns/s | ≥ 200 returns/s |", ms(collect), rate(UNITS, collect));
+    println!(
+        "| 6. peak memory (max RSS): rows 1, 4, 5 (peer) | {:.0} MB, {:.0} MB, {:.0} MB ({:.0} MB) | < 200 MB |",
+        cold_rss as f64 / 1024.0,
+        batch_rss as f64 / 1024.0,
+        collect_rss as f64 / 1024.0,
+        peer_rss as f64 / 1024.0
+    );
+    let size = |p: PathBuf| std::fs::metadata(p).map(|m| m.len() / 1024).unwrap_or(0);
+    println!(
+        "| 6. sizes: notice.pdf, attachment-1.pdf, attachment-2.pdf | {} KB, {} KB, {} KB | notice < 500 KB |",
+        size(out.join("notice.pdf")),
+        size(out.join("attachment-1.pdf")),
+        size(out.join("attachment-2.pdf"))
+    );
+    println!();
+    println!("median of {RUNS} runs (3 for rows 4 and 5) on {} cores", std::thread::available_parallelism().map_or(0, |n| n.get()));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create");
+    for e in std::fs::read_dir(from).expect("read") {
+        let e = e.expect("entry");
+        if e.file_type().expect("type").is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+        }
+    }
+}
