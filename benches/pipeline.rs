@@ -97,7 +97,7 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
     let edition = tmp.path().join("edition");
     copy_dir(&root().join("data/2015"), &edition);
     let options = Options { fonts: root().join("fonts"), ..Options::default() };
-    let fonts = std::sync::Arc::new(FontSet::load(&options.fonts).expect("fonts"));
+    let fonts = std::sync::Arc::new(FontSet::load_used(&options.fonts, &options.templates.sources()).expect("fonts"));
     let notice = edition.join("notice.toml");
     let original = std::fs::read_to_string(&notice).expect("notice.toml");
     let sentence = "全市工会要广泛开展";

@@ -63,7 +63,7 @@ pub struct Checked {
 
 /// Loads the edition in `dir` and checks it, fonts included.
 pub fn check(dir: &Path, options: &Options) -> Result<Checked, Diagnostics> {
-    let fonts = FontSet::load(&options.fonts).map_err(|m| Diagnostics(vec![Diagnostic::file_error(&options.fonts, m)]))?;
+    let fonts = FontSet::load_used(&options.fonts, &options.templates.sources()).map_err(|m| Diagnostics(vec![Diagnostic::file_error(&options.fonts, m)]))?;
     check_with_fonts(dir, options, Arc::new(fonts))
 }
 

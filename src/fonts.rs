@@ -90,6 +90,21 @@ impl AsRef<[u8]> for Mapped {
 impl FontSet {
     /// Finds every font face in `dir` (OpenType, TrueType and collections).
     pub fn load(dir: &Path) -> Result<Self, String> {
+        Self::load_filtered(dir, &|_| true)
+    }
+
+    /// Finds the faces in `dir` whose family the templates name (`sources`, the templates'
+    /// text, with their family names in quotes), and the form fields' family. Parsing a
+    /// face's metadata is most of the cost of loading fonts, and the shipped collection has
+    /// Japanese and Korean faces no template uses.
+    pub fn load_used(dir: &Path, sources: &[String]) -> Result<Self, String> {
+        let named = |families: &[String]| {
+            families.iter().any(|f| f == crate::forms::font::FIELD_FONT_FAMILY || sources.iter().any(|s| s.contains(&format!("\"{f}"))))
+        };
+        Self::load_filtered(dir, &named)
+    }
+
+    fn load_filtered(dir: &Path, keep: &dyn Fn(&[String]) -> bool) -> Result<Self, String> {
         if !dir.is_dir() {
             return Err(format!("no fonts folder at {}: expected the project's fonts/ (see fonts/LICENSES)", dir.display()));
         }
@@ -97,6 +112,7 @@ impl FontSet {
         db.load_fonts_dir(dir);
         let mut faces: Vec<_> = db
             .faces()
+            .filter(|face| keep(&face.families.iter().map(|(f, _)| f.clone()).collect::<Vec<_>>()))
             .filter_map(|face| match &face.source {
                 fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some((path.clone(), face.index, face.id)),
                 fontdb::Source::Binary(_) => None,

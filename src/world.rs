@@ -42,6 +42,24 @@ pub enum Templates {
     Dir(PathBuf),
 }
 
+impl Templates {
+    /// The text of every template, to see which font families they name.
+    pub fn sources(&self) -> Vec<String> {
+        match self {
+            Templates::Embedded => EMBEDDED.iter().map(|(_, t)| t.to_string()).collect(),
+            Templates::Dir(dir) => std::fs::read_dir(dir)
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .filter(|e| e.path().extension().is_some_and(|x| x == "typ"))
+                        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// Which document of the edition to compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Document {
