@@ -128,7 +128,7 @@ impl FontSet {
                 None => {
                     let data = match db.face_source(id) {
                         Some((fontdb::Source::SharedFile(_, shared), _)) => Bytes::new(Mapped(shared)),
-                        _ => Bytes::new(std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?),
+                        _ => map(&path)?,
                     };
                     files.insert(path.clone(), data.clone());
                     data
@@ -228,4 +228,14 @@ impl FontSet {
         }
         out
     }
+}
+
+/// A font file, memory-mapped: only the pages a document's glyphs need are ever read.
+fn map(path: &Path) -> Result<Bytes, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // SAFETY: the fonts folder is the project's own; a file changed under a running process
+    // would give wrong glyphs, not unsafety in practice, and is what every font-using tool
+    // (fontdb, Typst's CLI) accepts.
+    let mmap = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("cannot map {}: {e}", path.display()))?;
+    Ok(Bytes::new(mmap))
 }
