@@ -53,6 +53,12 @@ pub fn default_fonts_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")
 }
 
+/// A file written, with its page count.
+pub type Written = (PathBuf, usize);
+
+/// The bytes of a font file, shared.
+type FontData = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
 /// An edition that passed every check, with the fonts to set it in.
 pub struct Checked {
     pub loaded: Loaded,
@@ -155,7 +161,7 @@ impl Checked {
     }
 
     /// The field font, subset once per process.
-    fn field_font(&self) -> Result<(Arc<FieldFont>, Arc<dyn AsRef<[u8]> + Send + Sync>), String> {
+    fn field_font(&self) -> Result<(Arc<FieldFont>, FontData), String> {
         let data = self.fonts.file_data(FIELD_FONT_FAMILY).ok_or_else(|| format!("the fonts folder has no {FIELD_FONT_FAMILY}, which form fields are written in"))?;
         let mut chars = base_charset();
         chars.extend(crate::fill::edition_units_chars(&self.loaded.edition.dir));
@@ -192,7 +198,7 @@ impl Checked {
 
 /// Renders every document of a checked edition and writes them into `out`. Nothing is
 /// written unless every document rendered.
-pub fn build(checked: &Checked, out: &Path, options: &Options) -> Result<(Vec<(PathBuf, usize)>, Vec<Diagnostic>), Diagnostics> {
+pub fn build(checked: &Checked, out: &Path, options: &Options) -> Result<(Vec<Written>, Vec<Diagnostic>), Diagnostics> {
     let (outputs, warnings) = checked.render_all(options)?;
     let mut written = Vec::new();
     for o in outputs {

@@ -164,7 +164,7 @@ fn field_at(src: &str, offset: usize) -> String {
                 .iter()
                 .enumerate()
                 .find(|(_, v)| v.span().contains(&offset))
-                .or_else(|| items.iter().enumerate().filter(|(_, v)| v.span().start <= offset).last());
+                .or_else(|| items.iter().enumerate().rfind(|(_, v)| v.span().start <= offset));
             let Some((i, item)) = item else { return path };
             path.push_str(&format!("[{i}]"));
             current = item;
@@ -214,8 +214,8 @@ impl Checker {
         // Periods: NAME_start must not come after NAME_end.
         for (name, start) in &dates {
             let Some(stem) = name.strip_suffix("_start") else { continue };
-            if let Some(end) = dates.get(&format!("{stem}_end")) {
-                if end < start {
+            if let Some(end) = dates.get(&format!("{stem}_end"))
+                && end < start {
                     let span = notice.dates[&format!("{stem}_end")].span();
                     self.error(
                         file,
@@ -224,7 +224,6 @@ impl Checker {
                         format!("{stem}_end {end} is before {stem}_start {start}: a period must end on or after its start"),
                     );
                 }
-            }
         }
         Vars { year, dates }
     }
@@ -363,12 +362,11 @@ impl Checker {
         }
         self.text(file, "signature.organ", &n.signature.organ, Role::Fangsong, vars, true);
 
-        if let (Some(signed), Some(deadline)) = (signed, vars.dates.get("deadline")) {
-            if *deadline < signed {
+        if let (Some(signed), Some(deadline)) = (signed, vars.dates.get("deadline"))
+            && *deadline < signed {
                 let span = n.dates["deadline"].span();
                 self.error(file, span, "dates.deadline", format!("the deadline {deadline} is before the notice is signed ({signed}): expected a later date"));
             }
-        }
         if let Some(r) = &n.record {
             for (i, p) in r.cc.iter().enumerate() {
                 self.text(file, &format!("record.cc[{i}]"), p, Role::Fangsong, vars, true);
@@ -376,13 +374,11 @@ impl Checker {
             if let Some(p) = &r.printer {
                 self.text(file, "record.printer", p, Role::Fangsong, vars, true);
             }
-            if let Some(p) = &r.printed {
-                if let (Some(printed), Some(signed)) = (self.date(file, "record.printed", p), signed) {
-                    if printed < signed {
+            if let Some(p) = &r.printed
+                && let (Some(printed), Some(signed)) = (self.date(file, "record.printed", p), signed)
+                    && printed < signed {
                         self.error(file, p.span(), "record.printed", format!("printed {printed} before it was signed ({signed}): expected a later date"));
                     }
-                }
-            }
         }
     }
 

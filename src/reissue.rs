@@ -142,13 +142,12 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
         }
     }
     for (table, key) in [("signature", "date"), ("record", "printed")] {
-        if let Some(item) = doc.get_mut(table).and_then(|t| t.get_mut(key)) {
-            if let Some(d) = read_date(item) {
+        if let Some(item) = doc.get_mut(table).and_then(|t| t.get_mut(key))
+            && let Some(d) = read_date(item) {
                 let new = shift(d, delta);
                 set_date(item, new);
                 report.decide.push(format!("{table}.{key}: moved {d} → {new}; set the real date"));
             }
-        }
     }
 
     // Copy the edition, then write the edited notice over the copy.

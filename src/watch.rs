@@ -35,11 +35,10 @@ fn snapshot(edition: &Path, options: &Options) -> BTreeMap<PathBuf, (SystemTime,
     for dir in dirs {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         for entry in entries.flatten() {
-            if let Ok(meta) = entry.metadata() {
-                if meta.is_file() {
+            if let Ok(meta) = entry.metadata()
+                && meta.is_file() {
                     out.insert(entry.path(), (meta.modified().unwrap_or(SystemTime::UNIX_EPOCH), meta.len()));
                 }
-            }
         }
     }
     out

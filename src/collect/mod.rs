@@ -204,11 +204,10 @@ fn collect_field(
     if depth > MAX_FIELD_DEPTH || out.len() > MAX_FIELDS || visited.len() > MAX_FIELDS {
         return Err("the form's field tree is too deep or too large".into());
     }
-    if let PdfValue::Ref(id) = obj {
-        if !visited.insert(*id) {
+    if let PdfValue::Ref(id) = obj
+        && !visited.insert(*id) {
             return Ok(());
         }
-    }
     let Some(dict) = src.resolve(obj).filter(|d| matches!(d, PdfValue::Dict(_))) else { return Ok(()) };
     let partial = dict.get(b"T").and_then(text);
     let name = match (&partial, prefix.is_empty()) {

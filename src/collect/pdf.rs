@@ -358,16 +358,14 @@ impl Parser<'_> {
                 let n = self.number()?;
                 // `n g R` is a reference.
                 let save = self.pos;
-                if n >= 0.0 && n.fract() == 0.0 {
-                    if let Some(g) = self.number() {
-                        if g >= 0.0 {
+                if n >= 0.0 && n.fract() == 0.0
+                    && let Some(g) = self.number()
+                        && g >= 0.0 {
                             self.skip_space();
                             if self.keyword(b"R") {
                                 return Some(Value::Ref(n as u32));
                             }
                         }
-                    }
-                }
                 self.pos = save;
                 Some(Value::Number(n))
             }

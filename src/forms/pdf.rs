@@ -58,7 +58,7 @@ impl Update {
     /// Writes object `id` (a new one, or a new version of an old one).
     pub fn object(&mut self, id: u32, obj: &Object) {
         self.offsets.push((id, self.base_len + self.buf.len()));
-        write!(self.buf, "{id} 0 obj\n").unwrap();
+        writeln!(self.buf, "{id} 0 obj").unwrap();
         write_object(&mut self.buf, obj);
         self.buf.extend_from_slice(b"\nendobj\n");
     }
@@ -73,7 +73,7 @@ impl Update {
             data.to_vec()
         };
         dict.set("Length", Object::Integer(data.len() as i64));
-        write!(self.buf, "{id} 0 obj\n").unwrap();
+        writeln!(self.buf, "{id} 0 obj").unwrap();
         write_dict(&mut self.buf, &dict);
         self.buf.extend_from_slice(b"\nstream\n");
         self.buf.extend_from_slice(&data);
@@ -93,9 +93,9 @@ impl Update {
             while j + 1 < self.offsets.len() && self.offsets[j + 1].0 == self.offsets[j].0 + 1 {
                 j += 1;
             }
-            write!(self.buf, "{start} {}\n", j - i + 1).unwrap();
+            writeln!(self.buf, "{start} {}", j - i + 1).unwrap();
             for &(_, offset) in &self.offsets[i..=j] {
-                write!(self.buf, "{offset:010} 00000 n \n").unwrap();
+                writeln!(self.buf, "{offset:010} 00000 n ").unwrap();
             }
             i = j + 1;
         }
