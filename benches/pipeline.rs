@@ -98,7 +98,8 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
     // 3. Warm: one process, the edition rebuilt after a one-sentence edit.
     let edition = tmp.path().join("edition");
     copy_dir(&root().join("data/2015"), &edition);
-    let options = Options { fonts: root().join("fonts"), ..Options::default() };
+    // As `gongwen watch` builds: fonts loaded once, unchanged documents reused.
+    let options = Options { fonts: root().join("fonts"), cache: Some(Default::default()), ..Options::default() };
     let fonts = std::sync::Arc::new(FontSet::load_used(&options.fonts, &options.templates.sources()).expect("fonts"));
     let notice = edition.join("notice.toml");
     let original = std::fs::read_to_string(&notice).expect("notice.toml");

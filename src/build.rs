@@ -22,6 +22,19 @@ pub struct Options {
     pub script: Script,
     /// PDF standards to conform to (PDF/A, PDF/UA); none by default (tagged PDF 1.7).
     pub standards: Vec<typst_pdf::PdfStandard>,
+    /// Documents of earlier builds in this process, reused when their pages come out the
+    /// same (for `watch`: an edit to the notice's text leaves the forms as they were).
+    pub cache: Option<Arc<RenderCache>>,
+}
+
+/// The last output of each document and the hash of the pages it was made from.
+#[derive(Default)]
+pub struct RenderCache(std::sync::Mutex<std::collections::HashMap<Document, (u128, Output)>>);
+
+impl std::fmt::Debug for RenderCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RenderCache")
+    }
 }
 
 impl Options {
@@ -36,7 +49,7 @@ impl Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { fonts: default_fonts_dir(), templates: Templates::Embedded, script: Script::Hans, standards: Vec::new() }
+        Self { fonts: default_fonts_dir(), templates: Templates::Embedded, script: Script::Hans, standards: Vec::new(), cache: None }
     }
 }
 
@@ -86,6 +99,7 @@ pub fn check_with_fonts(dir: &Path, options: &Options, fonts: Arc<FontSet>) -> R
 }
 
 /// One rendered document.
+#[derive(Clone)]
 pub struct Output {
     /// The file name to write, such as `notice.pdf`.
     pub name: String,
@@ -94,7 +108,9 @@ pub struct Output {
     pub pdf: Vec<u8>,
     pub pages: usize,
     /// For an attachment, the form with its fields, ready to be filled.
-    pub form: Option<FillableForm>,
+    pub form: Option<Arc<FillableForm>>,
+    /// Made by this build (not taken unchanged from the cache).
+    pub fresh: bool,
 }
 
 impl Checked {
@@ -116,15 +132,40 @@ impl Checked {
     pub fn render(&self, document: Document, options: &Options) -> Result<(Output, Vec<Diagnostic>), Diagnostics> {
         let world = self.world(document, options)?;
         let (doc, warnings) = render::compile(&world)?;
+        // The same pages as last time: the same PDF (the edition's date and number, which
+        // also go into the file, are part of the pages).
+        let key = typst::utils::hash128(&(doc.pages(), typst::model::Document::info(&doc)));
+        if let Some(cache) = &options.cache {
+            if let Some((k, o)) = cache.0.lock().expect("render cache poisoned").get(&document) {
+                if *k == key {
+                    return Ok((Output { fresh: false, ..o.clone() }, warnings));
+                }
+            }
+        }
+        let (output, warnings) = self.export(document, &world, &doc, warnings, options)?;
+        if let Some(cache) = &options.cache {
+            cache.0.lock().expect("render cache poisoned").insert(document, (key, output.clone()));
+        }
+        Ok((output, warnings))
+    }
+
+    fn export(
+        &self,
+        document: Document,
+        world: &GongwenWorld,
+        doc: &typst_layout::PagedDocument,
+        warnings: Vec<Diagnostic>,
+        options: &Options,
+    ) -> Result<(Output, Vec<Diagnostic>), Diagnostics> {
         let name = match document {
             Document::Notice => "notice.pdf".to_string(),
             Document::Attachment(n) => format!("attachment-{n}.pdf"),
         };
         let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
-        let pdf = render::pdf(&world, &doc, &ident, self.loaded.edition.date, &options.standards)?;
+        let pdf = render::pdf(world, doc, &ident, self.loaded.edition.date, &options.standards)?;
         let pages = doc.pages().len();
         let Document::Attachment(n) = document else {
-            return Ok((Output { name, document, pages, pdf, form: None }, warnings));
+            return Ok((Output { name, document, pages, pdf, form: None, fresh: true }, warnings));
         };
         if options.accessible() {
             // PDF/UA wants every field in the structure tree, which Typst's tags do not give
@@ -135,10 +176,10 @@ impl Checked {
                 severity: crate::diag::Severity::Warning,
                 ..Diagnostic::file_error(&file, "PDF/UA: the form is written without fields (print only)")
             });
-            return Ok((Output { name, document, pages, pdf, form: None }, warnings));
+            return Ok((Output { name, document, pages, pdf, form: None, fresh: true }, warnings));
         }
-        let form = self.fillable(n, &doc, pdf, !options.archival())?;
-        Ok((Output { name, document, pages, pdf: form.blank().to_vec(), form: Some(form) }, warnings))
+        let form = self.fillable(n, doc, pdf, !options.archival())?;
+        Ok((Output { name, document, pages, pdf: form.blank().to_vec(), form: Some(Arc::new(form)), fresh: true }, warnings))
     }
 
     /// Makes attachment `n`'s compiled form fillable, checking that the template laid out
@@ -203,6 +244,10 @@ pub fn build(checked: &Checked, out: &Path, options: &Options) -> Result<(Vec<Wr
     let mut written = Vec::new();
     for o in outputs {
         let path = out.join(&o.name);
+        if !o.fresh && path.is_file() {
+            written.push((path, o.pages));
+            continue;
+        }
         write_atomic(&path, &o.pdf).map_err(|e| Diagnostics(vec![Diagnostic::file_error(&path, format!("cannot write: {e}"))]))?;
         written.push((path, o.pages));
     }

@@ -115,6 +115,7 @@ fn main() -> ExitCode {
         templates: cli.common.templates.clone().map_or(Templates::Embedded, Templates::Dir),
         script: cli.common.script,
         standards: cli.common.pdf_standard.clone(),
+        cache: None,
     };
     let command = cli.command.unwrap_or(Command::Build { edition: "data/2015".into(), out: "out".into() });
     let result = match command {

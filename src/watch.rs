@@ -47,6 +47,7 @@ fn snapshot(edition: &Path, options: &Options) -> BTreeMap<PathBuf, (SystemTime,
 /// Builds once, then again after every change, calling `report` each time; runs until
 /// `report` returns false.
 pub fn watch(edition: &Path, out: &Path, options: &Options, mut report: impl FnMut(Event) -> bool) -> Result<(), Diagnostics> {
+    let options = &Options { cache: Some(Arc::new(build::RenderCache::default())), ..options.clone() };
     let fonts = Arc::new(FontSet::load_used(&options.fonts, &options.templates.sources()).map_err(|m| Diagnostics(vec![Diagnostic::file_error(&options.fonts, m)]))?);
     let mut seen = None;
     loop {

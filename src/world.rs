@@ -61,7 +61,7 @@ impl Templates {
 }
 
 /// Which document of the edition to compile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Document {
     /// The notice with its attachments.
     Notice,
