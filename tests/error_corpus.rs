@@ -295,7 +295,8 @@ fn the_base_edition_of_the_corpus_is_valid() {
 
 #[test]
 fn the_report_reader_takes_both_forms() {
-    let snippet = "error: must not be empty\n   ┌─ e/notice.toml:20:12\n   │\n20 │ opening = [\"^\"]\n   │            ^^^^ body.opening[0]\n\n1 error: nothing written\n";
+    let snippet =
+        "error: must not be empty\n   ┌─ e/notice.toml:20:12\n   │\n20 │ opening = [\"^\"]\n   │            ^^^^ body.opening[0]\n\n1 error: nothing written\n";
     assert_eq!(first_error(snippet).as_deref(), Some("error: e/notice.toml:20:12: body.opening[0]: must not be empty"));
     let no_field = "error: duplicate key\n  ┌─ e/notice.toml:3:1\n  │\n3 │ year = 2016\n  │ ^^^^\n\n";
     assert_eq!(first_error(no_field).as_deref(), Some("error: e/notice.toml:3:1: duplicate key"));
