@@ -135,8 +135,26 @@ fn build_renders_the_new_editions() {
 #[test]
 fn the_festival_dates_of_the_new_year_are_printed() {
     let expected: [(i32, &[&str]); 2] = [
-        (2016, &["2016年1月1日至2016年2月22日（正月十五）", "关于2016年元旦春节期间", "统计数据截至2015年12月31日", "于2016年2月1日前", "将2016年的1月9日—2月10日确定为工会卡宣传月"]),
-        (2017, &["2017年1月1日至2017年2月11日（正月十五）", "关于2017年元旦春节期间", "统计数据截至2016年12月31日", "于2017年2月1日前", "将2017年的1月9日—2月10日确定为工会卡宣传月"]),
+        (
+            2016,
+            &[
+                "2016年1月1日至2016年2月22日（正月十五）",
+                "关于2016年元旦春节期间",
+                "统计数据截至2015年12月31日",
+                "于2016年2月1日前",
+                "将2016年的1月9日—2月10日确定为工会卡宣传月",
+            ],
+        ),
+        (
+            2017,
+            &[
+                "2017年1月1日至2017年2月11日（正月十五）",
+                "关于2017年元旦春节期间",
+                "统计数据截至2016年12月31日",
+                "于2017年2月1日前",
+                "将2017年的1月9日—2月10日确定为工会卡宣传月",
+            ],
+        ),
     ];
     for (year, texts) in expected {
         let text = pdf_text(&built(year).pdf("notice.pdf"), texts);
@@ -184,8 +202,12 @@ fn every_comment_of_the_old_notice_is_kept_in_order() {
     for year in [2016, 2017] {
         let new = layout(&edition(year).path.join("notice.toml"));
         let new_texts: Vec<&str> = new.comments.iter().map(|c| c.text.as_str()).collect();
-        let missing: Vec<String> =
-            old.comments.iter().filter(|c| !new_texts.contains(&c.text.as_str())).map(|c| format!("  data/2015/notice.toml:{}: # {}", c.line, c.text)).collect();
+        let missing: Vec<String> = old
+            .comments
+            .iter()
+            .filter(|c| !new_texts.contains(&c.text.as_str()))
+            .map(|c| format!("  data/2015/notice.toml:{}: # {}", c.line, c.text))
+            .collect();
         assert!(missing.is_empty(), "the {year} notice.toml lost comments:\n{}", missing.join("\n"));
         // …and in the same order: the old comments are a subsequence of the new ones.
         let mut rest = new_texts.iter();
@@ -303,8 +325,7 @@ fn no_stale_year_is_printed_except_where_the_model_puts_it() {
             for stale in 2000..year - 1 {
                 assert!(!pdf.text.contains(&stale.to_string()), "{name} of the {year} edition prints {stale}");
             }
-            let unaccounted: Vec<String> =
-                pdf.occurrences.iter().filter(|o| o.by.is_none()).map(|o| format!("  {} in …{}…", o.year, o.context)).collect();
+            let unaccounted: Vec<String> = pdf.occurrences.iter().filter(|o| o.by.is_none()).map(|o| format!("  {} in …{}…", o.year, o.context)).collect();
             assert!(unaccounted.is_empty(), "{name} of the {year} edition prints years that no text of its model puts there:\n{}", unaccounted.join("\n"));
             assert!(pdf.occurrences.iter().any(|o| o.year == previous), "{name} of {year} should print {previous} (its document number)");
         }
@@ -464,7 +485,10 @@ fn an_error_after_writing_leaves_nothing_written() {
     // A period from a policy date to a festival can come out backwards in the new year:
     // 2015-02-25 … 2015-03-05 (正月十五) becomes 2016-02-25 … 2016-02-22. new-edition reports
     // the error; when it says "nothing written", nothing may be left behind.
-    let e = edition_with(&[("notice.toml", "card_month_start = 2015-01-09", "card_month_start = 2015-02-25"), ("notice.toml", "card_month_end = 2015-02-10", "card_month_end = 2015-03-05")]);
+    let e = edition_with(&[
+        ("notice.toml", "card_month_start = 2015-01-09", "card_month_start = 2015-02-25"),
+        ("notice.toml", "card_month_end = 2015-02-10", "card_month_end = 2015-03-05"),
+    ]);
     gongwen([OsStr::new("check"), e.path.as_os_str()]).assert_ok("check of the edited 2015 edition");
     let dir = TempDir::new().unwrap();
     let target = dir.path().join("2016");
