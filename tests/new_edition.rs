@@ -517,3 +517,19 @@ fn a_target_inside_the_edition_is_not_copied_into_itself() {
         assert_eq!(n, 0, "new-edition failed but left {n} files behind:\n{run}");
     }
 }
+
+#[test]
+fn a_year_out_of_range_is_refused_before_anything_is_written() {
+    // The loader takes campaign years 1900 to 2200. 9999 writes an edition that it then
+    // rejects; 10000 panics in the Chinese calendar (reissue.rs: "a festival exists every
+    // year"). Either should be refused up front, as --year 2014 is.
+    for year in ["9999", "10000"] {
+        let dir = TempDir::new().unwrap();
+        let target = dir.path().join("new");
+        let run = gongwen([OsStr::new("new-edition"), OsStr::new("data/2015"), OsStr::new("--year"), OsStr::new(year), OsStr::new("-o"), target.as_os_str()]);
+        assert_eq!(run.code, Some(1), "new-edition --year {year} should be refused with exit 1:\n{run}");
+        assert!(!run.stderr.contains("panicked"), "new-edition --year {year} panicked:\n{run}");
+        assert!(errors(&run.stderr).iter().any(|e| e.text.contains(year)), "the error should name {year}:\n{run}");
+        assert!(!target.exists(), "--year {year}: the target folder should not be created, it holds {:?}", listing(&target));
+    }
+}
