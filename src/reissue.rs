@@ -10,6 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
+
 use chrono::{Datelike, NaiveDate};
 use icu_calendar::Date;
 use icu_calendar::types::Month;
@@ -103,6 +104,15 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
     if delta <= 0 {
         return Err(fail(from, format!("the new edition's year {year} must come after this edition's {old_year}")));
     }
+    if !(1900..=2200).contains(&year) {
+        return Err(fail(from, format!("{year} is not a plausible campaign year: expected a year such as 2016")));
+    }
+    // A target inside the edition would be copied into itself.
+    let source = from.canonicalize().map_err(|e| fail(from, e.to_string()))?;
+    let target = std::path::absolute(to).map_err(|e| fail(to, e.to_string()))?;
+    if target.starts_with(&source) {
+        return Err(fail(to, "is inside the edition it is made from: choose a folder beside it, such as data/2016".into()));
+    }
     let notice_path = from.join(NOTICE_FILE);
     let src = std::fs::read_to_string(&notice_path).map_err(|e| fail(&notice_path, e.to_string()))?;
     let mut doc: DocumentMut = src.parse().map_err(|e| fail(&notice_path, format!("{e}")))?;
@@ -117,7 +127,10 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
             let Some(item) = dates.get_mut(&key) else { continue };
             let Some(d) = read_date(item) else { continue };
             let (new, how) = match Festival::of(d) {
-                Some(f) => (f.date(d.year() + delta).expect("a festival exists every year"), Some(f)),
+                Some(f) => {
+                    let new = f.date(d.year() + delta).ok_or_else(|| fail(from, format!("no {} in {}", f.name(), d.year() + delta)))?;
+                    (new, Some(f))
+                }
                 None => (shift(d, delta), None),
             };
             set_date(item, new);
@@ -136,9 +149,12 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
             }
             report.changed.push(format!("head.number.year: {y} → {new}"));
         }
-        if let Some(serial) = number.get("serial").and_then(|i| i.as_integer()) {
-            number.remove("serial");
-            report.decide.push(format!("head.number.serial: left blank (was {serial}); fill in the serial number when the notice is issued"));
+        match number.get("serial").and_then(|i| i.as_integer()) {
+            Some(serial) => {
+                number.remove("serial");
+                report.decide.push(format!("head.number.serial: left blank (was {serial}); fill in the serial number when the notice is issued"));
+            }
+            None => report.decide.push("head.number.serial: still blank; fill in the serial number when the notice is issued".into()),
         }
     }
     for (table, key) in [("signature", "date"), ("record", "printed")] {
@@ -150,20 +166,43 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
             }
     }
 
-    // Copy the edition, then write the edited notice over the copy.
-    std::fs::create_dir_all(to).map_err(|e| fail(to, format!("cannot create: {e}")))?;
-    copy_dir(from, to).map_err(|e| fail(to, format!("cannot copy the edition: {e}")))?;
-    crate::output::write_atomic(&to.join(NOTICE_FILE), doc.to_string().as_bytes()).map_err(|e| fail(to, format!("cannot write: {e}")))?;
+    // Write the new edition beside its target and check it there: only an edition that
+    // loads is moved into place, so a failure leaves nothing behind.
+    let parent = match target.parent() {
+        Some(p) => p.to_path_buf(),
+        None => return Err(fail(to, "has no parent folder".into())),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| fail(&parent, format!("cannot create: {e}")))?;
+    let staging = tempfile::Builder::new().prefix(".gongwen-new-").tempdir_in(&parent).map_err(|e| fail(&parent, format!("cannot write: {e}")))?;
+    copy_dir(from, staging.path()).map_err(|e| fail(to, format!("cannot copy the edition: {e}")))?;
+    crate::output::write_atomic(&staging.path().join(NOTICE_FILE), doc.to_string().as_bytes()).map_err(|e| fail(to, format!("cannot write: {e}")))?;
+    edition::load(staging.path()).map_err(|Diagnostics(mut list)| {
+        for d in &mut list {
+            if let Ok(rest) = d.file.strip_prefix(staging.path()) {
+                d.file = to.join(rest);
+            }
+        }
+        Diagnostics(list)
+    })?;
+    if to.exists() {
+        std::fs::remove_dir(to).map_err(|e| fail(to, format!("cannot replace the empty folder: {e}")))?;
+    }
+    let staged = staging.keep();
+    std::fs::rename(&staged, to).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&staged);
+        fail(to, format!("cannot write: {e}"))
+    })?;
 
-    // The new edition must load; and no literal year of the old campaign may be left in text.
-    let new = edition::load(to)?;
-    for t in &new.texts {
+    // Years of the old campaign written in digits, which no placeholder will move.
+    let old_texts = edition::load(from)?.texts;
+    for t in &old_texts {
+        let raw = raw_text(t);
         for stale in [old_year, old_year - 1] {
-            let raw = raw_text(to, t);
             if raw.contains(&stale.to_string()) {
+                let file = t.file.file_name().map_or_else(|| t.file.clone(), |n| to.join(n));
                 report.decide.push(format!(
                     "{}:{}:{}: {}: the text names {stale} in digits; write {{year}} or {{year-1}} if it is the campaign's year",
-                    t.file.display(),
+                    file.display(),
                     t.line,
                     t.column,
                     t.field
@@ -176,7 +215,7 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
 }
 
 /// The text of a string as written in its file (placeholders unexpanded), from its line on.
-fn raw_text(_dir: &Path, t: &crate::edition::PrintedText) -> String {
+fn raw_text(t: &crate::edition::PrintedText) -> String {
     let Ok(src) = std::fs::read_to_string(&t.file) else { return String::new() };
     let line = src.lines().nth(t.line.saturating_sub(1)).unwrap_or_default();
     let rest: String = line.chars().skip(t.column.saturating_sub(1)).collect();

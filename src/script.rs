@@ -45,9 +45,11 @@ impl Script {
     }
 }
 
-/// Where OpenCC's longest-match segmentation picks the wrong word: 做好困难职工 is read as
-/// 做好困 (“very sleepy”) + 难, giving 睏難. 困难 (difficulty) is never 睏難.
-const CORRECTIONS: &[(&str, &str)] = &[("睏難", "困難")];
+/// Where this OpenCC's tables give what Taiwan's standard does not: 做好困难职工 is read as
+/// 做好困 (“very sleepy”) + 难, giving 睏難, when 困难 (difficulty) is never 睏難 (upstream
+/// OpenCC does the same); and ferrous-opencc's tables give 橋樑 where upstream s2tw gives
+/// the Taiwan standard 橋梁.
+const CORRECTIONS: &[(&str, &str)] = &[("睏難", "困難"), ("橋樑", "橋梁")];
 
 /// OpenCC's Simplified-to-Traditional chain (Taiwan standard characters: 為, 群, 眾, as the
 /// seed's own Traditional text has them), built once per process.

@@ -42,11 +42,10 @@ const ARTEFACTS: &[(&str, &str, &str)] = &[
     ("匯報", "彙報", "彙報 (report, gather up) for 汇报"),
     ("借助", "藉助", "藉助 (by means of) for 借助"),
     ("事跡", "事蹟", "事蹟 (deeds), the usual Traditional form"),
-    // ── Doubtful on our side (see the report): OpenCC writes the old variant 閤 here, and
-    //    ferrous-opencc's s2tw writes 樑 where upstream OpenCC's s2tw writes the Taiwan
-    //    standard 梁.
+    // ── A variant from OpenCC's own phrase table (upstream gives the same): 閤家歡 is in
+    //    use in Taiwan and Hong Kong beside 合家歡. (ferrous-opencc's 橋樑, where upstream
+    //    s2tw keeps the Taiwan standard 橋梁, is corrected in src/script.rs.)
     ("合家歡", "閤家歡", "OpenCC's phrase table: 合家 → 閤家"),
-    ("橋梁", "橋樑", "ferrous-opencc s2tw; upstream OpenCC s2tw keeps 橋梁"),
 ];
 
 /// A build into a temporary folder that lives as long as this value.
