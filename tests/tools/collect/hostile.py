@@ -17,10 +17,11 @@ from common import emit, fail
 HEAD = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 
 
-def classic(objects, trailer=b"", startxref=None, head=HEAD):
+def classic(objects, trailer=b"", startxref=None, head=HEAD, offsets_override=None):
     """A PDF with numbered objects [(num, body)], a classic xref table and trailer.
     `trailer` is extra trailer entries; `startxref` overrides the xref offset (a callable
-    gets the real offsets: f(xref_offset, object_offsets))."""
+    gets the real offsets: f(xref_offset, object_offsets)); `offsets_override` gives some
+    objects a false offset in the xref table."""
     out = bytearray(head)
     offsets = {}
     for num, body in objects:
@@ -28,6 +29,7 @@ def classic(objects, trailer=b"", startxref=None, head=HEAD):
         out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
     size = max(offsets) + 1
     xref = len(out)
+    offsets.update(offsets_override or {})
     out += b"xref\n0 %d\n0000000000 65535 f \n" % size
     for i in range(1, size):
         out += (b"%010d 00000 n \n" % offsets[i]) if i in offsets else b"0000000000 65535 f \n"
@@ -153,6 +155,13 @@ def main(argv):
                          (7, b"<< /Type /ObjStm /N 1 /First 4 /Extends 7 0 R /Filter /FlateDecode /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")],
                         8, lambda o, x, s: [r if i != 5 else (2, 7, 0) for i, r in enumerate(plain_rows(o, x, s))]),
         "an object stream that /Extends itself")
+    put("xref-offset-past-end.pdf", small([], offsets_override={3: 9_999_999}),
+        "the xref table puts the form's dictionary far past the end of the file")
+    put("xref-offset-mid-token.pdf", small([], offsets_override={3: 13}),
+        "the xref table puts the form's dictionary in the middle of the header")
+    put("xref-stream-nested.pdf",
+        xref_stream_pdf([CATALOG, PAGES, (3, b"<< /Fields [5 0 R] >>"), PAGE, FIELD, (6, b"[" * deep + b"]" * deep)], 7, plain_rows),
+        f"a cross-reference stream, and an array nested {deep} deep")
     put("length-self.pdf",
         small([(6, b"<< /Length 6 0 R >>\nstream\nhello\nendstream")]),
         "a stream whose /Length is a reference to the stream itself")
