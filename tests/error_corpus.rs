@@ -253,6 +253,7 @@ corpus! {
     placeholder_bad_style
     placeholder_after_escape
     placeholder_in_multiline_string
+    placeholder_in_title_list
     placeholder_year_overflow
     // attachments
     attachment_missing

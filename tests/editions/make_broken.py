@@ -161,14 +161,20 @@ CASES = [
          "unknown date style `:ymd` in `{deadline:ymd}`: expected `:md` or none"),
     Case("record-printed-before-signing", [(N, "[signature]\n", "[record]\nprinted = 2014-12-01\n\n[signature]\n")],
          N, "2014-12-01", "record.printed", "printed 2014-12-01 before it was signed (2014-12-30): expected a later date"),
+    # gongwen today: column 9, the list's `[` rather than the empty line (as for
+    # placeholder-in-title-list).
     Case("title-list-empty-line", [(N, 'title = "关于{year}年开展送温暖活动的通知"', 'title = ["关于{year}年", ""]')],
-         N, '["关于', "body.title[1]", "must not be empty"),
+         N, '""]', "body.title[1]", "must not be empty"),
     # gongwen today: column 26, as if the escapes were one byte each (src/edition.rs, Checker::string).
     Case("placeholder-after-escape", [(N, 'addressees = "各区总工会"', 'addressees = "\\u5404区\\"总工会\\" {nosuch}"')],
          N, "{nosuch}", "body.addressees", "unknown placeholder `{nosuch}`: expected one of year, activity_end, activity_start, deadline"),
     # gongwen today: column 5, one before the brace (the opening """ is taken for one byte).
     Case("placeholder-in-multiline-string", [(N, 'addressees = "各区总工会"', 'addressees = """\n各区总工会{nosuch}"""')],
          N, "{nosuch}", "body.addressees", "unknown placeholder `{nosuch}`: expected one of year, activity_end, activity_start, deadline"),
+    # gongwen today: column 12, in the first line (every line of a list is taken to start one
+    # byte after the list's `[`: src/edition.rs, Checker::lines passes the list's span).
+    Case("placeholder-in-title-list", [(N, 'title = "关于{year}年开展送温暖活动的通知"', 'title = ["关于{year}年", "开展{nosuch}活动的通知"]')],
+         N, "{nosuch}", "body.title[1]", "unknown placeholder `{nosuch}`: expected one of year, activity_end, activity_start, deadline"),
     # gongwen today: check passes, the year wraps round in text.rs; Typst then fails with
     # `error: templates/gbt9704.typ: value is too large`, pointing at no line of the edition.
     Case("placeholder-year-overflow", [(N, "决定{year}年", "决定{year+9223372036854775807}年")],
