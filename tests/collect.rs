@@ -74,8 +74,17 @@ where
     if program != GONGWEN {
         need(program);
     }
-    let out = Command::new(program).args(args).current_dir(ROOT).env_remove("GONGWEN_FONTS").output().unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
-    Run { code: out.status.code(), stdout: String::from_utf8_lossy(&out.stdout).into_owned(), stderr: String::from_utf8_lossy(&out.stderr).into_owned() }
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(ROOT)
+        .env_remove("GONGWEN_FONTS")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 /// Runs tests/tools/collect/SCRIPT with ARGS and parses the JSON it prints.
@@ -142,12 +151,20 @@ fn blanks() -> &'static Blanks {
         for from in ["\nyear = 2015", "\nyear = 2014", "\nserial = 74"] {
             assert_eq!(notice.matches(from).count(), 1, "data/2015/notice.toml should have `{}` once", from.trim());
         }
-        let notice = notice.replacen("\nyear = 2015", "\nyear = 2016", 1).replacen("\nyear = 2014", "\nyear = 2015", 1).replacen("\nserial = 74", "\nserial = 80", 1);
+        let notice = notice
+            .replacen("\nyear = 2015", "\nyear = 2016", 1)
+            .replacen("\nyear = 2014", "\nyear = 2015", 1)
+            .replacen("\nserial = 74", "\nserial = 80", 1);
         std::fs::write(e2016.join("notice.toml"), notice).unwrap();
         let out2016 = dir.path().join("2016");
         let r = gongwen([OsStr::new("build"), e2016.as_os_str(), OsStr::new("-o"), out2016.as_os_str()]);
         assert_eq!(r.code, Some(0), "gongwen build of the 2016 edition failed:\n{r}");
-        Blanks { a1: out.join("attachment-1.pdf"), a2: out.join("attachment-2.pdf"), a1_2016: out2016.join("attachment-1.pdf"), _dir: dir }
+        Blanks {
+            a1: out.join("attachment-1.pdf"),
+            a2: out.join("attachment-2.pdf"),
+            a1_2016: out2016.join("attachment-1.pdf"),
+            _dir: dir,
+        }
     })
 }
 
@@ -180,7 +197,10 @@ fn fill(filler: Filler, blank: &Path, out: &Path, values: &Typed) {
         }
         Filler::Gongwen => {
             let toml_file = out.with_extension("toml");
-            let text: String = values.iter().map(|(k, v)| format!("\"{k}\" = {}\n", serde_json::to_string(v).unwrap())).collect();
+            let text: String = values
+                .iter()
+                .map(|(k, v)| format!("\"{k}\" = {}\n", serde_json::to_string(v).unwrap()))
+                .collect();
             std::fs::write(&toml_file, text).unwrap();
             let r = gongwen([
                 OsStr::new("fill"),
@@ -201,26 +221,78 @@ fn fill(filler: Filler, blank: &Path, out: &Path, values: &Typed) {
 
 /// Counts of a whole 附件1 return, for a district of size 1; they obey every rule of the form.
 const COUNTS_1: [(&str, i64); 46] = [
-    ("01A", 1000), ("01B", 400), ("02A", 120), ("02B", 50),
-    ("03A", 80), ("03B", 30), ("03C", 20), ("03D", 25), ("03E", 10), ("03F", 5),
-    ("04A", 40), ("04B", 8), ("04C", 600), ("04D", 70), ("04E", 40), ("04F", 20), ("04G", 3),
-    ("07A", 300), ("07B", 120), ("07C", 15), ("07D", 90), ("07E", 45), ("07F", 30), ("07G", 25), ("07H", 12), ("07I", 60), ("07K", 35),
-    ("08A", 40), ("08B", 500), ("08C", 70),
-    ("09A", 500), ("09B", 50), ("09C", 200), ("09D", 150), ("09E", 100),
-    ("10A", 3000), ("10B", 2), ("10C", 1000), ("10D", 5), ("10E", 400), ("10F", 20), ("10G", 800), ("10H", 1), ("10I", 100), ("10J", 1), ("10K", 150),
+    ("01A", 1000),
+    ("01B", 400),
+    ("02A", 120),
+    ("02B", 50),
+    ("03A", 80),
+    ("03B", 30),
+    ("03C", 20),
+    ("03D", 25),
+    ("03E", 10),
+    ("03F", 5),
+    ("04A", 40),
+    ("04B", 8),
+    ("04C", 600),
+    ("04D", 70),
+    ("04E", 40),
+    ("04F", 20),
+    ("04G", 3),
+    ("07A", 300),
+    ("07B", 120),
+    ("07C", 15),
+    ("07D", 90),
+    ("07E", 45),
+    ("07F", 30),
+    ("07G", 25),
+    ("07H", 12),
+    ("07I", 60),
+    ("07K", 35),
+    ("08A", 40),
+    ("08B", 500),
+    ("08C", 70),
+    ("09A", 500),
+    ("09B", 50),
+    ("09C", 200),
+    ("09D", 150),
+    ("09E", 100),
+    ("10A", 3000),
+    ("10B", 2),
+    ("10C", 1000),
+    ("10D", 5),
+    ("10E", 400),
+    ("10F", 20),
+    ("10G", 800),
+    ("10H", 1),
+    ("10I", 100),
+    ("10J", 1),
+    ("10K", 150),
 ];
 /// The rest of the counts (10L, 10M) and the amounts, in 1/10000 万元 (05A = 05B + … + 05F).
 const MORE_COUNTS_1: [(&str, i64); 2] = [("10L", 500), ("10M", 6)];
 const AMOUNTS_1: [(&str, i64); 12] = [
-    ("05A", 350_000), ("05B", 102_500), ("05C", 205_000), ("05D", 30_075), ("05E", 12_000), ("05F", 425),
-    ("06A", 207_500), ("06B", 55_000), ("06C", 82_500),
-    ("07J", 186_000), ("08D", 1_234_567), ("11A", 455_000),
+    ("05A", 350_000),
+    ("05B", 102_500),
+    ("05C", 205_000),
+    ("05D", 30_075),
+    ("05E", 12_000),
+    ("05F", 425),
+    ("06A", 207_500),
+    ("06B", 55_000),
+    ("06C", 82_500),
+    ("07J", 186_000),
+    ("08D", 1_234_567),
+    ("11A", 455_000),
 ];
 
 /// An amount in 1/10000 万元 as a person writes it: `12.5`, `3.0075`, `35`.
 fn wan(n: i64) -> String {
     let (whole, frac) = (n / 10_000, n % 10_000);
-    if frac == 0 { whole.to_string() } else { format!("{whole}.{}", format!("{frac:04}").trim_end_matches('0')) }
+    if frac == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}.{}", format!("{frac:04}").trim_end_matches('0'))
+    }
 }
 
 /// A whole, consistent 附件1 return of a district `k` times the size of the smallest.
@@ -241,7 +313,15 @@ fn district(unit: &str, reporter: &str, phone: &str, k: i64) -> Typed {
 
 /// Digits and the point as typed with a Chinese input method in full-width mode: `１２.５`.
 fn full_width(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_digit() || c == '.' { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_digit() || c == '.' {
+                char::from_u32(c as u32 + 0xFEE0).unwrap()
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// A whole number with thousands separators: `1,200`.
@@ -276,7 +356,11 @@ struct City {
 
 impl City {
     fn counted(&self) -> Vec<&String> {
-        self.expected.iter().filter(|(_, e)| matches!(e.status, "accepted" | "warning")).map(|(f, _)| f).collect()
+        self.expected
+            .iter()
+            .filter(|(_, e)| matches!(e.status, "accepted" | "warning"))
+            .map(|(f, _)| f)
+            .collect()
     }
 
     fn path(&self, file: &str) -> PathBuf {
@@ -293,7 +377,14 @@ fn city() -> &'static City {
         std::fs::create_dir(&returns).unwrap();
         let mut expected = BTreeMap::new();
         let mut add = |file: &str, status: &'static str, typed: Typed, reason: &[&str]| {
-            expected.insert(file.to_string(), Expected { status, typed, reason: reason.iter().map(|s| s.to_string()).collect() });
+            expected.insert(
+                file.to_string(),
+                Expected {
+                    status,
+                    typed,
+                    reason: reason.iter().map(|s| s.to_string()).collect(),
+                },
+            );
         };
 
         // Good returns, from three different fillers.
@@ -340,10 +431,18 @@ fn city() -> &'static City {
         add("青山区总工会.pdf", "rejected", qingshan, &["03A", "8O"]);
 
         // The wrong form: 附件2; and last year's notice reissued (2016 edition's 附件1).
-        let hongshan: Typed = [("unit", "武汉市洪山区总工会"), ("reporter", "吴十"), ("phone", "027-87651234"), ("01A", "3"), ("01B", "0"), ("01C", "1"), ("01D", "2")]
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let hongshan: Typed = [
+            ("unit", "武汉市洪山区总工会"),
+            ("reporter", "吴十"),
+            ("phone", "027-87651234"),
+            ("01A", "3"),
+            ("01B", "0"),
+            ("01C", "1"),
+            ("01D", "2"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
         fill(Filler::Pypdf, &b.a2, &returns.join("洪山区总工会.pdf"), &hongshan);
         add("洪山区总工会.pdf", "rejected", hongshan, &["附件2"]);
 
@@ -370,7 +469,16 @@ fn city() -> &'static City {
         let xinzhou = district("武汉市新洲区总工会", "陈十三", "027-89351234", 2);
         let plain = dir.path().join("新洲区-未加密.pdf");
         fill(Filler::Pypdf, &b.a1, &plain, &xinzhou);
-        py("protect.py", [plain.as_os_str(), returns.join("新洲区总工会.pdf").as_os_str(), OsStr::new("xz2015"), OsStr::new("xz-owner"), OsStr::new("AES-128")]);
+        py(
+            "protect.py",
+            [
+                plain.as_os_str(),
+                returns.join("新洲区总工会.pdf").as_os_str(),
+                OsStr::new("xz2015"),
+                OsStr::new("xz-owner"),
+                OsStr::new("AES-128"),
+            ],
+        );
         add("新洲区总工会.pdf", "unreadable", Typed::new(), &["password"]);
 
         // Hidden files are not returns: an office suite's lock file, a Finder file.
@@ -397,7 +505,12 @@ fn expect(n: usize, returns: &BTreeMap<String, &Typed>, counted: &[&String]) -> 
     let j = py("expect.py", [edition_dir().as_os_str(), OsStr::new(&n.to_string()), &at]);
     let s = |v: &Json| v.as_str().unwrap().to_string();
     Expect {
-        fields: j["fields"].as_array().unwrap().iter().map(|f| (s(&f["code"]), s(&f["label"]), s(&f["unit"]), s(&f["kind"]))).collect(),
+        fields: j["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (s(&f["code"]), s(&f["label"]), s(&f["unit"]), s(&f["kind"])))
+            .collect(),
         numbers: serde_json::from_value(j["numbers"].clone()).unwrap(),
         totals: serde_json::from_value(j["totals"].clone()).unwrap(),
     }
@@ -415,8 +528,13 @@ fn city_expect() -> &'static Expect {
 /// A path as the summary shows it, relative to `base`, with `/` between folders.
 fn relative(shown: &str, base: &Path) -> String {
     let p = Path::new(shown);
-    let rel = p.strip_prefix(base).unwrap_or_else(|_| panic!("the summary names {shown}, which is not under {}", base.display()));
-    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    let rel = p
+        .strip_prefix(base)
+        .unwrap_or_else(|_| panic!("the summary names {shown}, which is not under {}", base.display()));
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A decimal text as a number.
@@ -467,7 +585,13 @@ impl Workbook {
                     row.as_array()
                         .unwrap()
                         .iter()
-                        .map(|c| (!c.is_null()).then(|| Cell { value: c["v"].clone(), data_type: c["t"].as_str().unwrap().into(), format: c["f"].as_str().unwrap_or("").into() }))
+                        .map(|c| {
+                            (!c.is_null()).then(|| Cell {
+                                value: c["v"].clone(),
+                                data_type: c["t"].as_str().unwrap().into(),
+                                format: c["f"].as_str().unwrap_or("").into(),
+                            })
+                        })
                         .collect()
                 })
                 .collect();
@@ -477,7 +601,9 @@ impl Workbook {
     }
 
     fn rows(&self, sheet: &str) -> &Vec<Vec<Option<Cell>>> {
-        self.cells.get(sheet).unwrap_or_else(|| panic!("the workbook has no sheet {sheet}; it has {:?}", self.sheets))
+        self.cells
+            .get(sheet)
+            .unwrap_or_else(|| panic!("the workbook has no sheet {sheet}; it has {:?}", self.sheets))
     }
 }
 
@@ -531,7 +657,13 @@ fn collected() -> &'static Collected {
         let csv = dir.path().join("summary.csv");
         let xlsx_run = collect(1, &[&c.returns], &xlsx);
         let csv_run = collect(1, &[&c.returns], &csv);
-        Collected { _dir: dir, xlsx, csv, xlsx_run, csv_run }
+        Collected {
+            _dir: dir,
+            xlsx,
+            csv,
+            xlsx_run,
+            csv_run,
+        }
     })
 }
 
@@ -546,7 +678,12 @@ fn the_workbook_has_a_row_per_file_and_totals_of_the_returns_that_pass() {
     let c = city();
     let x = city_expect();
     let done = collected();
-    assert_eq!(done.xlsx_run.code, Some(1), "some returns are rejected or unreadable, so collect exits 1:\n{}", done.xlsx_run);
+    assert_eq!(
+        done.xlsx_run.code,
+        Some(1),
+        "some returns are rejected or unreadable, so collect exits 1:\n{}",
+        done.xlsx_run
+    );
     let book = Workbook::read(&done.xlsx);
     assert_eq!(book.sheets, ["汇总", "问题"], "the sheets of the summary");
     let rows = book.rows("汇总");
@@ -556,7 +693,10 @@ fn the_workbook_has_a_row_per_file_and_totals_of_the_returns_that_pass() {
     assert_eq!(&header[..5], ["填报单位", "填报人", "联系电话", "文件", "状态"]);
     assert_eq!(header.len(), 5 + x.fields.len(), "one column per field of 附件1: {header:?}");
     for ((code, label, unit, _), h) in x.fields.iter().zip(&header[5..]) {
-        assert!(h.starts_with(code.as_str()) && h.contains(label.as_str()) && h.contains(unit.as_str()), "the column of {code} should be headed with its code, label {label} and unit {unit}, not {h}");
+        assert!(
+            h.starts_with(code.as_str()) && h.contains(label.as_str()) && h.contains(unit.as_str()),
+            "the column of {code} should be headed with its code, label {label} and unit {unit}, not {h}"
+        );
     }
 
     // One row per file, then 合计.
@@ -590,9 +730,17 @@ fn the_workbook_has_a_row_per_file_and_totals_of_the_returns_that_pass() {
                 let cell = cell.unwrap_or_else(|| panic!("{file}: {code} was filled with {want} but its cell is empty"));
                 assert_eq!(cell.data_type, "n", "{file}: {code} should be a number, not {cell:?}");
                 let got = cell.value.as_f64().unwrap();
-                assert!(close(got, decimal(want)), "{file}: {code} is {got}, typed as {:?} = {want}", e.typed[code.as_str()]);
+                assert!(
+                    close(got, decimal(want)),
+                    "{file}: {code} is {got}, typed as {:?} = {want}",
+                    e.typed[code.as_str()]
+                );
                 if kinds[code] == "amount" {
-                    assert!(cell.format.contains('.'), "{file}: the amount {code} should show decimals, format {:?}", cell.format);
+                    assert!(
+                        cell.format.contains('.'),
+                        "{file}: the amount {code} should show decimals, format {:?}",
+                        cell.format
+                    );
                 }
             }
         }
@@ -607,7 +755,11 @@ fn the_workbook_has_a_row_per_file_and_totals_of_the_returns_that_pass() {
         let cell = total_row.get(5 + i).cloned().flatten().unwrap_or_else(|| panic!("合计 has no {code}"));
         assert_eq!(cell.data_type, "n", "合计 of {code} should be a number: {cell:?}");
         let got = cell.value.as_f64().unwrap();
-        assert!(close(got, decimal(&x.totals[code.as_str()])), "合计 of {code} is {got}, but the returns that pass add up to {}", x.totals[code.as_str()]);
+        assert!(
+            close(got, decimal(&x.totals[code.as_str()])),
+            "合计 of {code} is {got}, but the returns that pass add up to {}",
+            x.totals[code.as_str()]
+        );
     }
 }
 
@@ -622,27 +774,48 @@ fn the_problems_sheet_names_every_reason() {
     let rows = book.rows("问题");
     let header: Vec<String> = rows[0].iter().map(|c| c.as_ref().map(Cell::text).unwrap_or_default()).collect();
     assert_eq!(header, ["文件", "填报单位", "状态", "编号", "问题"]);
-    let problems: Vec<(String, String, String, String)> =
-        rows[1..].iter().map(|r| (relative(&text_at(r, 0), &c.returns), text_at(r, 2), text_at(r, 3), text_at(r, 4))).collect();
+    let problems: Vec<(String, String, String, String)> = rows[1..]
+        .iter()
+        .map(|r| (relative(&text_at(r, 0), &c.returns), text_at(r, 2), text_at(r, 3), text_at(r, 4)))
+        .collect();
     for (file, e) in &c.expected {
         let mine: Vec<&(String, String, String, String)> = problems.iter().filter(|p| &p.0 == file).collect();
         match e.status {
             "accepted" => assert!(mine.is_empty(), "{file} passed, yet the 问题 sheet lists {mine:?}"),
-            "warning" => assert!(!mine.is_empty() && mine.iter().all(|p| p.1 == chinese("warning")), "{file}: its warnings, labelled 通过（有警告）: {mine:?}"),
+            "warning" => assert!(
+                !mine.is_empty() && mine.iter().all(|p| p.1 == chinese("warning")),
+                "{file}: its warnings, labelled 通过（有警告）: {mine:?}"
+            ),
             bad => {
-                assert!(mine.iter().any(|p| p.1 == chinese(bad)), "{file} is {bad}: the 问题 sheet should say why, labelled {}: {mine:?}", chinese(bad));
+                assert!(
+                    mine.iter().any(|p| p.1 == chinese(bad)),
+                    "{file} is {bad}: the 问题 sheet should say why, labelled {}: {mine:?}",
+                    chinese(bad)
+                );
                 for word in &e.reason {
-                    assert!(mine.iter().any(|p| p.2.contains(word.as_str()) || p.3.contains(word.as_str())), "{file}: the reason should mention {word}: {mine:?}");
+                    assert!(
+                        mine.iter().any(|p| p.2.contains(word.as_str()) || p.3.contains(word.as_str())),
+                        "{file}: the reason should mention {word}: {mine:?}"
+                    );
                 }
             }
         }
     }
     // The broken rule names 05A and shows the numbers.
-    let wrong = problems.iter().find(|p| p.0 == "武昌区总工会.pdf" && p.3.contains("05A = 05B + 05C + 05D + 05E + 05F")).expect("the rule 05A = 05B + … is listed");
+    let wrong = problems
+        .iter()
+        .find(|p| p.0 == "武昌区总工会.pdf" && p.3.contains("05A = 05B + 05C + 05D + 05E + 05F"))
+        .expect("the rule 05A = 05B + … is listed");
     assert_eq!(wrong.2, "05A", "the broken rule's code column");
-    assert!(wrong.3.contains("176") && wrong.3.contains("175"), "the rule's message shows 05A=176 against the parts' 175: {wrong:?}");
+    assert!(
+        wrong.3.contains("176") && wrong.3.contains("175"),
+        "the rule's message shows 05A=176 against the parts' 175: {wrong:?}"
+    );
     // The letter names its code and what was typed.
-    let letter = problems.iter().find(|p| p.0 == "青山区总工会.pdf" && p.2 == "03A").expect("03A's value is listed");
+    let letter = problems
+        .iter()
+        .find(|p| p.0 == "青山区总工会.pdf" && p.2 == "03A")
+        .expect("03A's value is listed");
     assert!(letter.3.contains("8O"), "the problem shows what was typed in 03A: {letter:?}");
 }
 
@@ -653,11 +826,18 @@ fn the_summary_says_who_sent_the_wrong_form() {
     let c = city();
     let done = collected();
     let rows = read_csv(&done.csv);
-    let row = rows.iter().find(|r| r.get(3).is_some_and(|f| f.ends_with("洪山区总工会.pdf"))).expect("洪山区's row");
+    let row = rows
+        .iter()
+        .find(|r| r.get(3).is_some_and(|f| f.ends_with("洪山区总工会.pdf")))
+        .expect("洪山区's row");
     assert_eq!(row[4], "rejected");
     assert!(row.last().unwrap().contains("附件2"), "the reason names the form it is: {row:?}");
     let typed = &c.expected["洪山区总工会.pdf"].typed;
-    assert_eq!((&row[0], &row[1], &row[2]), (&typed["unit"], &typed["reporter"], &typed["phone"]), "who sent the 附件2 return");
+    assert_eq!(
+        (&row[0], &row[1], &row[2]),
+        (&typed["unit"], &typed["reporter"], &typed["phone"]),
+        "who sent the 附件2 return"
+    );
 }
 
 /// The CSV for scripts: the same rows, the status as one of four English words, a 合计 row.
@@ -705,7 +885,11 @@ fn the_terminal_counts_each_status_and_names_the_bad_files() {
         for (file, e) in &c.expected {
             if !matches!(e.status, "accepted" | "warning") {
                 let name = Path::new(file).file_name().unwrap().to_string_lossy();
-                assert!(r.stdout.lines().any(|l| l.contains(e.status) && l.contains(name.as_ref())), "{file} ({}) should be named on the terminal:\n{r}", e.status);
+                assert!(
+                    r.stdout.lines().any(|l| l.contains(e.status) && l.contains(name.as_ref())),
+                    "{file} ({}) should be named on the terminal:\n{r}",
+                    e.status
+                );
             }
         }
     }
@@ -744,7 +928,10 @@ fn all_good_returns_exit_0() {
 
 /// Names in a folder, sorted.
 fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -763,12 +950,42 @@ fn usage_errors_exit_2_and_write_nothing() {
     std::fs::write(empty.join(".hidden"), b"not a return").unwrap();
     let one = c.path("江岸区总工会.pdf");
     let cases: [(&str, Vec<OsString>, &str); 6] = [
-        ("a .txt summary", vec!["-n".into(), "1".into(), one.clone().into(), "-o".into(), out.join("summary.txt").into()], ".xlsx or .csv"),
-        ("a summary with no extension", vec!["-n".into(), "1".into(), one.clone().into(), "-o".into(), out.join("summary").into()], ".xlsx or .csv"),
-        ("attachment 9", vec!["-n".into(), "9".into(), one.clone().into(), "-o".into(), out.join("汇总.xlsx").into()], "9"),
-        ("attachment 0", vec!["-n".into(), "0".into(), one.clone().into(), "-o".into(), out.join("汇总.xlsx").into()], "0"),
-        ("a folder with no returns", vec!["-n".into(), "1".into(), empty.clone().into(), "-o".into(), out.join("汇总.xlsx").into()], "no returns"),
-        ("a return that does not exist", vec!["-n".into(), "1".into(), dir.path().join("missing.pdf").into(), "-o".into(), out.join("汇总.xlsx").into()], "missing.pdf"),
+        (
+            "a .txt summary",
+            vec!["-n".into(), "1".into(), one.clone().into(), "-o".into(), out.join("summary.txt").into()],
+            ".xlsx or .csv",
+        ),
+        (
+            "a summary with no extension",
+            vec!["-n".into(), "1".into(), one.clone().into(), "-o".into(), out.join("summary").into()],
+            ".xlsx or .csv",
+        ),
+        (
+            "attachment 9",
+            vec!["-n".into(), "9".into(), one.clone().into(), "-o".into(), out.join("汇总.xlsx").into()],
+            "9",
+        ),
+        (
+            "attachment 0",
+            vec!["-n".into(), "0".into(), one.clone().into(), "-o".into(), out.join("汇总.xlsx").into()],
+            "0",
+        ),
+        (
+            "a folder with no returns",
+            vec!["-n".into(), "1".into(), empty.clone().into(), "-o".into(), out.join("汇总.xlsx").into()],
+            "no returns",
+        ),
+        (
+            "a return that does not exist",
+            vec![
+                "-n".into(),
+                "1".into(),
+                dir.path().join("missing.pdf").into(),
+                "-o".into(),
+                out.join("汇总.xlsx").into(),
+            ],
+            "missing.pdf",
+        ),
     ];
     for (what, args, says) in cases {
         let mut argv: Vec<OsString> = vec!["collect".into(), edition_dir().into()];
@@ -777,10 +994,20 @@ fn usage_errors_exit_2_and_write_nothing() {
         assert_eq!(r.code, Some(2), "{what}: a usage error exits 2:\n{r}");
         assert!(r.stderr.contains(says), "{what}: the error should say {says}:\n{r}");
         assert_eq!(listing(&out), ["汇总.xlsx"], "{what}: nothing written");
-        assert_eq!(std::fs::read(out.join("汇总.xlsx")).unwrap(), b"last week's summary", "{what}: the old summary is untouched");
+        assert_eq!(
+            std::fs::read(out.join("汇总.xlsx")).unwrap(),
+            b"last week's summary",
+            "{what}: the old summary is untouched"
+        );
     }
     // No returns named at all, or no -n: clap's usage error, also 2.
-    let r = gongwen([OsStr::new("collect"), OsStr::new("-n"), OsStr::new("1"), OsStr::new("-o"), out.join("汇总.xlsx").as_os_str()]);
+    let r = gongwen([
+        OsStr::new("collect"),
+        OsStr::new("-n"),
+        OsStr::new("1"),
+        OsStr::new("-o"),
+        out.join("汇总.xlsx").as_os_str(),
+    ]);
     assert_eq!(r.code, Some(2), "{r}");
     let r = gongwen([OsStr::new("collect"), one.as_os_str(), OsStr::new("-o"), out.join("汇总.xlsx").as_os_str()]);
     assert_eq!(r.code, Some(2), "{r}");
@@ -830,17 +1057,37 @@ fn a_return_protected_only_against_editing_is_read() {
     let mut want = BTreeMap::new();
     for alg in ["RC4-128", "AES-128", "AES-256"] {
         let name = format!("owner-only-{alg}.pdf");
-        py("protect.py", [plain.as_os_str(), returns.join(&name).as_os_str(), OsStr::new(""), OsStr::new("owner"), OsStr::new(alg)]);
+        py(
+            "protect.py",
+            [
+                plain.as_os_str(),
+                returns.join(&name).as_os_str(),
+                OsStr::new(""),
+                OsStr::new("owner"),
+                OsStr::new(alg),
+            ],
+        );
         want.insert(name, "accepted");
         let name = format!("user-password-{alg}.pdf");
-        py("protect.py", [plain.as_os_str(), returns.join(&name).as_os_str(), OsStr::new("xz2015"), OsStr::new("owner"), OsStr::new(alg)]);
+        py(
+            "protect.py",
+            [
+                plain.as_os_str(),
+                returns.join(&name).as_os_str(),
+                OsStr::new("xz2015"),
+                OsStr::new("owner"),
+                OsStr::new(alg),
+            ],
+        );
         want.insert(name, "unreadable");
     }
     let summary = dir.path().join("summary.csv");
     let r = collect(1, &[&returns], &summary);
     let rows = read_csv(&summary);
-    let got: BTreeMap<String, (String, String, String)> =
-        rows[1..rows.len() - 1].iter().map(|row| (relative(&row[3], &returns), (row[4].clone(), row[0].clone(), row.last().unwrap().clone()))).collect();
+    let got: BTreeMap<String, (String, String, String)> = rows[1..rows.len() - 1]
+        .iter()
+        .map(|row| (relative(&row[3], &returns), (row[4].clone(), row[0].clone(), row.last().unwrap().clone())))
+        .collect();
     let mut wrong = Vec::new();
     for (file, status) in &want {
         let (s, unit, problems) = &got[file];
@@ -859,14 +1106,18 @@ fn a_return_protected_only_against_editing_is_read() {
 /// in the form's rules: 03A = "8O" is one problem, not also "03B must be at most 03A=0".
 #[test]
 fn a_misread_value_is_not_taken_as_zero() {
-    let c = city();
     let done = collected();
     let rows = read_csv(&done.csv);
-    let row = rows.iter().find(|r| r.get(3).is_some_and(|f| f.ends_with("青山区总工会.pdf"))).expect("青山区's row");
+    let row = rows
+        .iter()
+        .find(|r| r.get(3).is_some_and(|f| f.ends_with("青山区总工会.pdf")))
+        .expect("青山区's row");
     let problems = row.last().unwrap();
     assert!(problems.contains("8O"), "{problems}");
-    assert!(!problems.contains("03A=0"), "03A was typed as 8O, not 0; the rules with 03A cannot be checked, but they are not broken by a 0 nobody typed: {problems}");
-    let _ = c;
+    assert!(
+        !problems.contains("03A=0"),
+        "03A was typed as 8O, not 0; the rules with 03A cannot be checked, but they are not broken by a 0 nobody typed: {problems}"
+    );
 }
 
 /// 附件2 has a 是/否 field (06B): its 合计 is the number of 是, and the rows show 是 or 否.
@@ -876,17 +1127,42 @@ fn attachment_2_totals_count_the_yes_answers() {
     let dir = TempDir::new().unwrap();
     let returns = dir.path().join("returns");
     let make = |unit: &str, k: i64, yes: &str| -> Typed {
-        let mut v: Typed = [("unit", unit.to_string()), ("reporter", "张三".into()), ("phone", "027-8278".into())].iter().map(|(a, b)| (a.to_string(), b.clone())).collect();
-        for (code, n) in [("01A", 6), ("01B", 1), ("01C", 2), ("01D", 3), ("02A", 60), ("02B", 10), ("02C", 20), ("02D", 30), ("03A", 500)] {
+        let mut v: Typed = [("unit", unit.to_string()), ("reporter", "张三".into()), ("phone", "027-8278".into())]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.clone()))
+            .collect();
+        for (code, n) in [
+            ("01A", 6),
+            ("01B", 1),
+            ("01C", 2),
+            ("01D", 3),
+            ("02A", 60),
+            ("02B", 10),
+            ("02C", 20),
+            ("02D", 30),
+            ("03A", 500),
+        ] {
             v.insert(code.into(), (n * k).to_string());
         }
-        for (code, n) in [("05A", 1_000_000), ("05B", 400_000), ("05C", 300_000), ("05D", 200_000), ("05E", 99_999), ("05F", 1), ("06A", 123_400)] {
+        for (code, n) in [
+            ("05A", 1_000_000),
+            ("05B", 400_000),
+            ("05C", 300_000),
+            ("05D", 200_000),
+            ("05E", 99_999),
+            ("05F", 1),
+            ("06A", 123_400),
+        ] {
             v.insert(code.into(), wan(n * k));
         }
         v.insert("06B".into(), yes.into());
         v
     };
-    let units = [("江岸区总工会.pdf", make("武汉市江岸区总工会", 1, "是"), Filler::Pypdf), ("江汉区总工会.pdf", make("武汉市江汉区总工会", 2, "否"), Filler::Pdftk), ("硚口区总工会.pdf", make("武汉市硚口区总工会", 3, "是"), Filler::Pypdf)];
+    let units = [
+        ("江岸区总工会.pdf", make("武汉市江岸区总工会", 1, "是"), Filler::Pypdf),
+        ("江汉区总工会.pdf", make("武汉市江汉区总工会", 2, "否"), Filler::Pdftk),
+        ("硚口区总工会.pdf", make("武汉市硚口区总工会", 3, "是"), Filler::Pypdf),
+    ];
     for (file, values, filler) in &units {
         fill(*filler, &b.a2, &returns.join(file), values);
     }
@@ -912,7 +1188,11 @@ fn attachment_2_totals_count_the_yes_answers() {
     for (i, (code, ..)) in x.fields.iter().enumerate() {
         let cell = total_row[5 + i].clone().unwrap_or_else(|| panic!("合计 of {code}"));
         assert_eq!(cell.data_type, "n", "合计 of {code}: {cell:?}");
-        assert!(close(cell.value.as_f64().unwrap(), decimal(&x.totals[code])), "合计 of {code}: {cell:?}, expected {}", x.totals[code]);
+        assert!(
+            close(cell.value.as_f64().unwrap(), decimal(&x.totals[code])),
+            "合计 of {code}: {cell:?}, expected {}",
+            x.totals[code]
+        );
     }
 }
 
@@ -931,7 +1211,11 @@ fn a_linked_return_in_the_folder_is_reported() {
     let r = collect(1, &[&returns], &summary);
     let rows = read_csv(&summary);
     let files: BTreeSet<String> = rows[1..rows.len() - 1].iter().map(|r| relative(&r[3], &returns)).collect();
-    assert_eq!(files, ["江岸区总工会.pdf", "江汉区总工会.pdf"].map(String::from).into(), "every file in the folder, linked or not:\n{r}");
+    assert_eq!(
+        files,
+        ["江岸区总工会.pdf", "江汉区总工会.pdf"].map(String::from).into(),
+        "every file in the folder, linked or not:\n{r}"
+    );
     assert_eq!(r.code, Some(0), "{r}");
 }
 
@@ -965,8 +1249,16 @@ fn huge_numbers_never_wrap_around() {
     let rows = read_csv(&summary);
     let body = &rows[1..rows.len() - 1];
     let status: BTreeMap<String, String> = body.iter().map(|r| (relative(&r[3], &returns), r[4].clone())).collect();
-    assert_eq!(status["江岸区总工会.pdf"], "rejected", "10C + 10E (1.8×10¹⁹) is not at most 10A (1): {:?}", body.iter().find(|r| r[3].ends_with("江岸区总工会.pdf")).and_then(|r| r.last()));
-    let all: BTreeMap<String, &Typed> = [("江岸区总工会.pdf", &cheat), ("江汉区总工会.pdf", &big1), ("硚口区总工会.pdf", &big2)].into_iter().map(|(f, v)| (f.to_string(), v)).collect();
+    assert_eq!(
+        status["江岸区总工会.pdf"],
+        "rejected",
+        "10C + 10E (1.8×10¹⁹) is not at most 10A (1): {:?}",
+        body.iter().find(|r| r[3].ends_with("江岸区总工会.pdf")).and_then(|r| r.last())
+    );
+    let all: BTreeMap<String, &Typed> = [("江岸区总工会.pdf", &cheat), ("江汉区总工会.pdf", &big1), ("硚口区总工会.pdf", &big2)]
+        .into_iter()
+        .map(|(f, v)| (f.to_string(), v))
+        .collect();
     let counted: Vec<&String> = all.keys().filter(|f| matches!(status[*f].as_str(), "accepted" | "warning")).collect();
     let x = expect(1, &all, &counted);
     let totals = rows.last().unwrap();
@@ -1026,11 +1318,19 @@ fn hostile_pdfs_are_reported_and_never_crash_the_run() {
         // read as that return.
         let allowed: &[&str] = if name.starts_with("return-") { &WORDS } else { &["unreadable", "rejected"] };
         let ok = match &status {
-            Some(s) => allowed.contains(&s.as_str()) && r.code == Some(if matches!(s.as_str(), "accepted" | "warning") { 0 } else { 1 }) && !r.stderr.contains("panicked"),
+            Some(s) => {
+                allowed.contains(&s.as_str())
+                    && r.code == Some(if matches!(s.as_str(), "accepted" | "warning") { 0 } else { 1 })
+                    && !r.stderr.contains("panicked")
+            }
             None => false,
         };
         if !ok {
-            failures.push(format!("{name} ({why}): status {status:?}, exit code {:?}, stderr: {}", r.code, r.stderr.lines().take(3).collect::<Vec<_>>().join(" | ")));
+            failures.push(format!(
+                "{name} ({why}): status {status:?}, exit code {:?}, stderr: {}",
+                r.code,
+                r.stderr.lines().take(3).collect::<Vec<_>>().join(" | ")
+            ));
         }
     }
     // All of them at once, with a good return among them: every file is in the summary.
@@ -1038,7 +1338,11 @@ fn hostile_pdfs_are_reported_and_never_crash_the_run() {
     let summary = dir.path().join("all.csv");
     let r = collect(1, &[&hostile], &summary);
     if r.code != Some(1) {
-        failures.push(format!("all hostile files at once: exit code {:?} (expected 1), stderr: {}", r.code, r.stderr.lines().take(3).collect::<Vec<_>>().join(" | ")));
+        failures.push(format!(
+            "all hostile files at once: exit code {:?} (expected 1), stderr: {}",
+            r.code,
+            r.stderr.lines().take(3).collect::<Vec<_>>().join(" | ")
+        ));
     } else {
         let rows = read_csv(&summary);
         let listed: BTreeSet<String> = rows[1..rows.len() - 1].iter().map(|r| relative(&r[3], &hostile)).collect();
@@ -1058,7 +1362,10 @@ fn hostile_pdfs_are_reported_and_never_crash_the_run() {
 #[test]
 fn fuzz_regressions_are_reported_and_never_crash_the_run() {
     let dir = Path::new(ROOT).join("fuzz/regressions/read_return");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert!(!files.is_empty(), "no regressions in {}", dir.display());
     let scratch = TempDir::new().unwrap();
@@ -1067,7 +1374,12 @@ fn fuzz_regressions_are_reported_and_never_crash_the_run() {
         let (r, status) = collect_one(f, scratch.path());
         let ok = status.as_deref().is_some_and(|s| WORDS.contains(&s)) && matches!(r.code, Some(0 | 1)) && !r.stderr.contains("panicked");
         if !ok {
-            failures.push(format!("{}: status {status:?}, exit code {:?}, stderr: {}", f.display(), r.code, r.stderr.lines().take(3).collect::<Vec<_>>().join(" | ")));
+            failures.push(format!(
+                "{}: status {status:?}, exit code {:?}, stderr: {}",
+                f.display(),
+                r.code,
+                r.stderr.lines().take(3).collect::<Vec<_>>().join(" | ")
+            ));
         }
     }
     assert!(failures.is_empty(), "fuzzer findings that still crash collect:\n{}", failures.join("\n"));
