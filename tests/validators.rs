@@ -9,8 +9,9 @@
 //! The PDFs: the notice and both blank fillable forms of data/2015; 附件1 filled with
 //! `gongwen fill --values` (an incremental update of the blank form) and flattened
 //! (`--flatten`); one form of `fill --units`; the Traditional build (`--script hant`); the
-//! PDF/A build (`--pdf-standard a-2b`) and a form filled from it. A validator that is not
-//! installed fails the test saying what to install.
+//! PDF/A build (`--pdf-standard a-2b`) and a form filled from it; the PDF/UA build
+//! (`--pdf-standard ua-1`, whose forms are print-only). A validator that is not installed fails
+//! the test saying what to install.
 
 mod common;
 
@@ -61,6 +62,7 @@ fn outputs() -> &'static Outputs {
             ("", "hans", &[][..]),
             ("Traditional (--script hant) ", "hant", &[os("--script"), os("hant")][..]),
             ("PDF/A (--pdf-standard a-2b) ", "pdfa", &[os("--pdf-standard"), os("a-2b")][..]),
+            ("PDF/UA (--pdf-standard ua-1) ", "pdfua", &[os("--pdf-standard"), os("ua-1")][..]),
         ] {
             let out = d.join(folder);
             let mut args = vec![os("build"), e, os("-o"), out.as_os_str()];
@@ -166,7 +168,7 @@ fn pdfcpu_validate(pdf: &Path) -> Result<(), String> {
 /// Runs `validate` on every PDF and fails listing each that does not pass.
 fn assert_every_pdf_passes(validate: fn(&Path) -> Result<(), String>) {
     let pdfs = &outputs().pdfs;
-    assert!(pdfs.len() >= 13, "expected every kind of output, found {}", pdfs.len());
+    assert!(pdfs.len() >= 16, "expected every kind of output, found {}", pdfs.len());
     let failures: Vec<String> = pdfs.iter().filter_map(|(what, pdf)| validate(pdf).err().map(|e| format!("── {what} ({}):\n{e}", pdf.display()))).collect();
     assert!(failures.is_empty(), "{} of {} PDFs fail:\n{}", failures.len(), pdfs.len(), failures.join("\n"));
 }
