@@ -253,8 +253,10 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: 
         return fail(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg)]);
     }
     let form = &forms[attachment - 1];
+    // The summary of an earlier run, written among the returns, is not a return.
+    let summary = out.canonicalize().ok();
     let files = match gongwen::collect::gather(&paths) {
-        Ok(f) if !f.is_empty() => f,
+        Ok(f) if !f.is_empty() => f.into_iter().filter(|f| f.canonicalize().ok() != summary || summary.is_none()).collect::<Vec<_>>(),
         Ok(_) => return fail(vec![Diagnostic::file_error(&paths[0], "no returns found")]),
         Err(m) => return fail(vec![Diagnostic::file_error(Path::new("returns"), m)]),
     };

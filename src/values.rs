@@ -16,6 +16,10 @@ pub const HEADER_FIELDS: [(&str, &str); 3] = [("unit", "填报单位"), ("report
 /// Scale of amounts: 万元 kept to four decimals, which is to the 元.
 pub const AMOUNT_SCALE: i64 = 10_000;
 
+/// The largest value a blank takes (a trillion people, or a trillion 万元): far beyond any
+/// real return, and small enough that no sum of returns can overflow.
+pub const MAX_VALUE: i64 = 1_000_000_000_000;
+
 /// A checked value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
@@ -93,9 +97,16 @@ pub fn parse(kind: FieldKind, raw: &str) -> Result<Option<Value>, String> {
             if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format!("`{raw}`: expected a whole number"));
             }
-            digits.parse::<i64>().map(|n| Some(Value::Count(n))).map_err(|_| format!("`{raw}`: the number is too large"))
+            match digits.parse::<i64>() {
+                Ok(n) if n <= MAX_VALUE => Ok(Some(Value::Count(n))),
+                _ => Err(format!("`{raw}`: the number is too large")),
+            }
         }
-        FieldKind::Amount => parse_amount(&strip_separators(&s)).map(|n| Some(Value::Amount(n))).ok_or_else(|| format!("`{raw}`: expected an amount in 万元, such as 12.5")),
+        FieldKind::Amount => match parse_amount(&strip_separators(&s)) {
+            Some(n) if n <= MAX_VALUE * AMOUNT_SCALE => Ok(Some(Value::Amount(n))),
+            Some(_) => Err(format!("`{raw}`: the amount is too large")),
+            None => Err(format!("`{raw}`: expected an amount in 万元, such as 12.5")),
+        },
     }
 }
 
@@ -132,7 +143,11 @@ pub fn check_rules(rules: &[Rule], values: &BTreeMap<String, Value>) -> Vec<Viol
 }
 
 fn check_rule(rule: &Rule, values: &BTreeMap<String, Value>) -> Option<Violation> {
-    let sum = |codes: &[String]| -> Option<i64> { codes.iter().map(|c| values.get(c).and_then(Value::number)).sum() };
+    // Summed wide: values are capped, but a rule may add many of them.
+    let sum = |codes: &[String]| -> Option<i64> {
+        let total: i128 = codes.iter().map(|c| values.get(c).and_then(Value::number).map(i128::from)).sum::<Option<i128>>()?;
+        Some(i64::try_from(total).unwrap_or(i64::MAX))
+    };
     let (left, right) = (sum(&rule.left)?, sum(&rule.right)?);
     let ok = match rule.relation {
         Relation::Equal => left == right,
@@ -221,5 +236,7 @@ mod tests {
         assert!(parse(FieldKind::Amount, "1.23456").is_err());
         assert!(parse(FieldKind::Amount, "1e3").is_err());
         assert!(parse(FieldKind::Choice, "也许").is_err());
+        assert!(parse(FieldKind::Count, "9000000000000000000").is_err());
+        assert!(parse(FieldKind::Amount, "99999999999999").is_err());
     }
 }

@@ -82,6 +82,8 @@ pub struct Return {
     /// `unit`, `reporter`, `phone` and the codes that were filled.
     pub values: BTreeMap<String, Value>,
     pub problems: Vec<Problem>,
+    /// Recognised as a return of this form of this edition.
+    pub identified: bool,
 }
 
 impl Return {
@@ -117,19 +119,25 @@ pub fn gather(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    // A folder that cannot be listed (or is too deep) is reported as an input of its own,
+    // so that nothing in it is lost without a word.
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) if depth <= 32 => e,
+        _ => {
+            out.push(dir.to_path_buf());
+            return;
+        }
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => walk(&path, out, depth + 1),
-            Ok(t) if t.is_file() => out.push(path),
-            _ => {}
+        // Follow links: a return may be a link into another folder.
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() && !entry.file_type().is_ok_and(|t| t.is_symlink()) => walk(&path, out, depth + 1),
+            Ok(m) if m.is_dir() => {}
+            _ => out.push(path),
         }
     }
 }
@@ -268,6 +276,8 @@ fn read_bounded(path: &Path) -> Result<RawReturn, String> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("read-return".into())
+        // Room for lopdf's recursion on a legitimately nested file.
+        .stack_size(16 * 1024 * 1024)
         .spawn(move || {
             let _ = tx.send(read_fields(&bytes));
         })
@@ -277,7 +287,7 @@ fn read_bounded(path: &Path) -> Result<RawReturn, String> {
 
 /// Checks one return's raw values against attachment `form` of `edition`.
 pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawReturn, String>) -> Return {
-    let mut ret = Return { file: file.to_path_buf(), status: Status::Accepted, values: BTreeMap::new(), problems: Vec::new() };
+    let mut ret = Return { file: file.to_path_buf(), status: Status::Accepted, values: BTreeMap::new(), problems: Vec::new(), identified: false };
     let raw = match raw {
         Ok(r) => r,
         Err(message) => {
@@ -289,6 +299,13 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
     let fatal = |code: Option<&str>, message: String| Problem { fatal: true, code: code.map(str::to_string), message };
     let warn = |code: Option<&str>, message: String| Problem { fatal: false, code: code.map(str::to_string), message };
 
+    // Who sent it: read first, so that even a return of the wrong form says whose it is.
+    for (name, _) in HEADER_FIELDS {
+        let v = values::normalize(raw.fields.get(name).map_or("", String::as_str));
+        if !v.is_empty() {
+            ret.values.insert(name.to_string(), Value::Text(v));
+        }
+    }
     // Which form is this?
     let expected: BTreeSet<String> = HEADER_FIELDS.iter().map(|(n, _)| n.to_string()).chain(form.fields.iter().map(|f| f.code.clone())).collect();
     let found: BTreeSet<String> = raw.fields.keys().cloned().collect();
@@ -321,18 +338,16 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
         _ => {}
     }
 
-    // The header.
+    ret.identified = true;
     for (name, label) in HEADER_FIELDS {
-        let v = values::normalize(raw.fields.get(name).map_or("", String::as_str));
-        if v.is_empty() {
+        if !ret.values.contains_key(name) {
             let p = if name == "unit" { fatal(Some(name), format!("{label} is empty")) } else { warn(Some(name), format!("{label} is empty")) };
             ret.problems.push(p);
-        } else {
-            ret.values.insert(name.to_string(), Value::Text(v));
         }
     }
     // The numbered fields.
     let mut blanks = Vec::new();
+    let mut misread = BTreeSet::new();
     for field in &form.fields {
         let written = raw.fields.get(&field.code).map_or("", String::as_str);
         match values::parse(field.kind, written) {
@@ -340,7 +355,10 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
                 ret.values.insert(field.code.clone(), v);
             }
             Ok(None) => blanks.push(field.code.clone()),
-            Err(e) => ret.problems.push(fatal(Some(&field.code), format!("{} {}: {e}", field.code, field.label))),
+            Err(e) => {
+                misread.insert(field.code.clone());
+                ret.problems.push(fatal(Some(&field.code), format!("{} {}: {e}", field.code, field.label)));
+            }
         }
     }
     if !blanks.is_empty() {
@@ -351,7 +369,8 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
     // The rules, blanks as 0 where the rule has any value filled.
     for rule in &form.rules {
         let codes: Vec<&String> = rule.left.iter().chain(&rule.right).collect();
-        if codes.iter().all(|c| !ret.values.contains_key(*c)) {
+        // A value that could not be read is not a 0: the rule cannot be judged.
+        if codes.iter().all(|c| !ret.values.contains_key(*c)) || codes.iter().any(|c| misread.contains(*c)) {
             continue;
         }
         let mut with_zeros = ret.values.clone();
@@ -405,7 +424,7 @@ pub fn collect(edition: &Edition, form: &LoadedForm, files: &[PathBuf], progress
     // The same unit twice: neither is summed until the office keeps one.
     let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in returns.iter().enumerate() {
-        if let (Some(u), true) = (r.unit(), r.status != Status::Unreadable) {
+        if let (Some(u), true) = (r.unit(), r.identified) {
             by_unit.entry(u.to_string()).or_default().push(i);
         }
     }
@@ -430,11 +449,16 @@ pub fn totals(form: &LoadedForm, returns: &[Return]) -> BTreeMap<String, Value> 
     for field in &form.fields {
         let counted = returns.iter().filter(|r| r.status.counts());
         let total = match field.kind {
-            FieldKind::Count => Value::Count(counted.filter_map(|r| r.values.get(&field.code).and_then(Value::number)).sum()),
-            FieldKind::Amount => Value::Amount(counted.filter_map(|r| r.values.get(&field.code).and_then(Value::number)).sum()),
+            FieldKind::Count => Value::Count(wide_sum(counted.filter_map(|r| r.values.get(&field.code).and_then(Value::number)))),
+            FieldKind::Amount => Value::Amount(wide_sum(counted.filter_map(|r| r.values.get(&field.code).and_then(Value::number)))),
             FieldKind::Choice => Value::Count(counted.filter(|r| r.values.get(&field.code) == Some(&Value::Choice(true))).count() as i64),
         };
         out.insert(field.code.clone(), total);
     }
     out
+}
+
+/// A sum that cannot wrap around: values are capped, and the total saturates.
+fn wide_sum(values: impl Iterator<Item = i64>) -> i64 {
+    i64::try_from(values.map(i128::from).sum::<i128>()).unwrap_or(i64::MAX)
 }

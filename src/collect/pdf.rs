@@ -69,6 +69,9 @@ impl<'a> Plain<'a> {
         let mut offsets = HashMap::new();
         let mut trailer = None;
         for _ in 0..MAX_SECTIONS {
+            if offset >= bytes.len() {
+                return None;
+            }
             let mut p = Parser { b: bytes, pos: offset };
             p.skip_space();
             if !p.keyword(b"xref") {
@@ -122,6 +125,9 @@ impl Source for Plain<'_> {
 
     fn object(&self, id: u32) -> Option<Value> {
         let &offset = self.offsets.get(&id)?;
+        if offset >= self.bytes.len() {
+            return None;
+        }
         let mut p = Parser { b: self.bytes, pos: offset };
         let found = p.number()? as u32;
         p.number()?;
@@ -141,9 +147,16 @@ pub struct Full {
 
 impl Full {
     pub fn open(bytes: &[u8]) -> Result<Self, String> {
-        let mut doc = Document::load_mem(bytes).map_err(|e| format!("the PDF cannot be read: {e}"))?;
-        if doc.is_encrypted() {
-            doc.decrypt("").map_err(|_| "the PDF is encrypted with a password: ask the unit for an unprotected copy".to_string())?;
+        // lopdf's parser recurses without a limit: a file nested thousands deep would
+        // overflow the stack. Such nesting has no place in a form.
+        if nesting(bytes) > MAX_DEPTH {
+            return Err("the PDF nests arrays or dictionaries thousands deep: it is damaged or hostile".into());
+        }
+        let doc = Document::load_mem(bytes).map_err(|e| format!("the PDF cannot be read: {e}"))?;
+        // lopdf decrypts with the empty password as it loads (a file protected only against
+        // editing); what it could not decrypt needs a password we do not have.
+        if doc.is_encrypted() && doc.encryption_state.is_none() {
+            return Err("the PDF is encrypted with a password: ask the unit for an unprotected copy".into());
         }
         let trailer = convert(&Object::Dictionary(doc.trailer.clone()), 0);
         Ok(Self { doc, trailer })
@@ -158,6 +171,61 @@ impl Source for Full {
     fn object(&self, id: u32) -> Option<Value> {
         self.doc.objects.range((id, 0)..=(id, u16::MAX)).next().map(|(_, o)| convert(o, 0))
     }
+}
+
+/// The deepest nesting of `[` and `<<` in a file, outside strings, comments and streams.
+pub fn nesting(bytes: &[u8]) -> usize {
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' => {
+                // A literal string, with nesting and escapes.
+                let mut level = 0usize;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' => i += 1,
+                        b'(' => level += 1,
+                        b')' => {
+                            level -= 1;
+                            if level == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'%' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b's' if bytes[i..].starts_with(b"stream") => {
+                match bytes[i..].windows(9).position(|w| w == b"endstream") {
+                    Some(end) => i += end + 8,
+                    None => return deepest,
+                }
+            }
+            b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                i += 1;
+            }
+            b']' => depth = depth.saturating_sub(1),
+            b'>' if bytes.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    deepest
 }
 
 fn convert(o: &Object, depth: usize) -> Value {
@@ -225,7 +293,7 @@ impl Parser<'_> {
                 break;
             }
         }
-        std::str::from_utf8(&self.b[start..self.pos]).ok()?.parse().ok()
+        std::str::from_utf8(self.b.get(start..self.pos)?).ok()?.parse().ok()
     }
 
     fn value(&mut self, depth: usize) -> Option<Value> {
