@@ -23,6 +23,9 @@ pub const NOTICE_FILE: &str = "notice.toml";
 /// Largest file accepted: an edition is a few pages of text, not a data dump.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Longest single text (a paragraph, a title): some twenty pages.
+const MAX_TEXT_CHARS: usize = 10_000;
+
 /// A piece of printed text, where it came from, and the font role it is set in: what the font
 /// coverage check reads.
 #[derive(Debug, Clone)]
@@ -130,7 +133,7 @@ fn io_reason(e: &std::io::Error) -> String {
 fn parse<T: DeserializeOwned>(path: &Path, src: &str) -> Result<T, Diagnostic> {
     toml::from_str(src).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let field = field_at(src, span.start);
+        let field = if e.message().starts_with("duplicate key") { duplicate_at(src, span.clone()) } else { field_at(src, span.start) };
         let message = e.message().trim().replace('\n', " ");
         Diagnostic::error(path, src, span, field, message)
     })
@@ -177,6 +180,70 @@ fn field_at(src: &str, offset: usize) -> String {
     path
 }
 
+/// The path of a duplicate key at `span`: a table header's own name, or the key under the
+/// table that holds its line.
+fn duplicate_at(src: &str, span: Range<usize>) -> String {
+    let line_start = src[..span.start.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = src[line_start..].lines().next().unwrap_or("").trim();
+    if line.starts_with('[') {
+        return line.trim_start_matches('[').split(']').next().unwrap_or("").trim().to_string();
+    }
+    let key = src.get(span).unwrap_or("").trim();
+    let table = field_at(src, line_start);
+    if table.is_empty() { key.to_string() } else { format!("{table}.{key}") }
+}
+
+/// The byte offset in `src` of byte `decoded` of the string token spanning `span`: quotes,
+/// the newline after an opening `"""`, and escapes are counted as written.
+fn source_offset(src: &str, span: Range<usize>, decoded: usize) -> usize {
+    let raw = src.get(span.clone()).unwrap_or("");
+    let (quote, basic) = if raw.starts_with("\"\"\"") {
+        (3, true)
+    } else if raw.starts_with("'''") {
+        (3, false)
+    } else {
+        (1, raw.starts_with('"'))
+    };
+    let bytes = raw.as_bytes();
+    let mut i = quote.min(raw.len());
+    if quote == 3 {
+        if raw[i..].starts_with("\r\n") {
+            i += 2;
+        } else if raw[i..].starts_with('\n') {
+            i += 1;
+        }
+    }
+    let mut n = 0;
+    while n < decoded && i < raw.len() {
+        if basic && bytes[i] == b'\\' && i + 1 < raw.len() {
+            match bytes[i + 1] {
+                b'u' | b'U' => {
+                    let len = if bytes[i + 1] == b'u' { 4 } else { 8 };
+                    let c = raw.get(i + 2..i + 2 + len).and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
+                    n += c.map_or(1, char::len_utf8);
+                    i += 2 + len;
+                }
+                b' ' | b'\t' | b'\r' | b'\n' => {
+                    // A line-ending backslash: it and the blanks after it print nothing.
+                    i += 1;
+                    while i < raw.len() && bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                }
+                _ => {
+                    n += 1;
+                    i += 2;
+                }
+            }
+        } else {
+            let len = raw[i..].chars().next().map_or(1, char::len_utf8);
+            n += len;
+            i += len;
+        }
+    }
+    span.start + i
+}
+
 /// A file's path and text, for locating diagnostics.
 struct SourceFile {
     path: PathBuf,
@@ -188,6 +255,8 @@ struct SourceFile {
 struct Checker {
     diags: Vec<Diagnostic>,
     texts: Vec<PrintedText>,
+    /// Names in [dates] whose value is not a date (reported once, where they are).
+    broken_dates: HashSet<String>,
 }
 
 impl Checker {
@@ -207,8 +276,13 @@ impl Checker {
         }
         let mut dates = BTreeMap::new();
         for (name, value) in &notice.dates {
-            if let Some(d) = self.date(file, &format!("dates.{name}"), value) {
-                dates.insert(name.clone(), d);
+            match self.date(file, &format!("dates.{name}"), value) {
+                Some(d) => {
+                    dates.insert(name.clone(), d);
+                }
+                None => {
+                    self.broken_dates.insert(name.clone());
+                }
             }
         }
         // Periods: NAME_start must not come after NAME_end.
@@ -238,6 +312,11 @@ impl Checker {
         let date = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day));
         if date.is_none() {
             self.error(file, value.span(), field, format!("{dt} is not a date in the calendar"));
+            return None;
+        }
+        if !(1900..=2200).contains(&d.year) {
+            self.error(file, value.span(), field, format!("{dt} is not a plausible date: expected a year such as 2015"));
+            return None;
         }
         date
     }
@@ -254,8 +333,14 @@ impl Checker {
             self.error(file, span, field, "must not be empty");
             return None;
         }
-        // Offsets inside a basic string: the opening quote is one byte before the text.
-        let inner = span.start + 1;
+        // A paragraph is at most a few hundred characters; a runaway one (a pasted file)
+        // would make thousands of pages.
+        let chars = s.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            self.error(file, span, field, format!("{chars} characters is too long for one text: expected at most {MAX_TEXT_CHARS} (split it into paragraphs)"));
+            return None;
+        }
+        let inner = source_offset(&file.src, span.clone(), 0);
         match text::expand(s, vars) {
             Ok(expanded) => {
                 let (line, column) = crate::diag::line_column(&file.src, inner);
@@ -263,7 +348,12 @@ impl Checker {
                 Some(expanded)
             }
             Err(e) => {
-                let at = (inner + e.start).min(span.end);
+                // A placeholder naming a date of [dates] that is itself wrong: already reported.
+                let name = s[e.start..e.end].trim_matches(['{', '}']).split(':').next().unwrap_or("");
+                if self.broken_dates.contains(name) {
+                    return None;
+                }
+                let at = source_offset(&file.src, span.clone(), e.start).min(span.end);
                 self.error(file, at..at, field, e.message);
                 None
             }
@@ -276,9 +366,9 @@ impl Checker {
             self.error(file, title.span(), field, "must not be empty: expected a string or a list of lines");
         }
         let mut out = String::new();
-        for (i, line) in lines.iter().enumerate() {
+        for (i, (line, span)) in title.get_ref().spanned(title.span()).into_iter().enumerate() {
             let f = if lines.len() > 1 { format!("{field}[{i}]") } else { field.to_string() };
-            if let Some(s) = self.string(file, &f, line, title.span(), role, vars, true) {
+            if let Some(s) = self.string(file, &f, line, span, role, vars, true) {
                 out.push_str(&s);
             }
         }

@@ -67,18 +67,48 @@ impl DocumentNumber {
 }
 
 /// A title: one string, or the lines it is to be broken into.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum Lines {
     One(String),
-    Many(Vec<String>),
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for Lines {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Lines;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a list of lines")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Lines, E> {
+                Ok(Lines::One(v.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Lines, A::Error> {
+                let mut lines = Vec::new();
+                while let Some(line) = seq.next_element::<Spanned<String>>()? {
+                    lines.push(line);
+                }
+                Ok(Lines::Many(lines))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl Lines {
     pub fn lines(&self) -> Vec<&str> {
         match self {
             Lines::One(s) => vec![s.as_str()],
-            Lines::Many(v) => v.iter().map(String::as_str).collect(),
+            Lines::Many(v) => v.iter().map(|s| s.get_ref().as_str()).collect(),
+        }
+    }
+
+    /// Each line with its place in the file (`whole`, the title's, for a single string).
+    pub fn spanned(&self, whole: std::ops::Range<usize>) -> Vec<(&str, std::ops::Range<usize>)> {
+        match self {
+            Lines::One(s) => vec![(s.as_str(), whole)],
+            Lines::Many(v) => v.iter().map(|s| (s.get_ref().as_str(), s.span())).collect(),
         }
     }
 }

@@ -21,7 +21,8 @@ pub fn eprint(diagnostics: &[Diagnostic]) {
             Severity::Warning => Snippet::warning(),
         };
         let message = if d.field.is_empty() { d.message.clone() } else { format!("{}: {}", d.field, d.message) };
-        let source = (d.line > 0).then(|| std::fs::read_to_string(&d.file).ok()).flatten();
+        // Read lossily: a file that is not UTF-8 still shows the place of its first bad byte.
+        let source = (d.line > 0).then(|| std::fs::read(&d.file).ok().map(|b| String::from_utf8_lossy(&b).into_owned())).flatten();
         let shown = match source.as_deref().and_then(|s| offset(s, d.line, d.column).map(|o| (s, o))) {
             Some((text, at)) => {
                 let file = SimpleFile::new(d.file.display().to_string(), text);
@@ -33,7 +34,8 @@ pub fn eprint(diagnostics: &[Diagnostic]) {
         };
         if !shown {
             let file = SimpleFile::new(d.file.display().to_string(), "");
-            let _ = term::emit(&mut out, &config, &file, &snippet.with_message(format!("{}: {message}", d.file.display())));
+            let place = if d.line > 0 { format!("{}:{}:{}", d.file.display(), d.line, d.column) } else { d.file.display().to_string() };
+            let _ = term::emit(&mut out, &config, &file, &snippet.with_message(format!("{place}: {message}")));
         }
     }
 }

@@ -81,7 +81,8 @@ fn resolve(name: &str, vars: &Vars) -> Result<String, String> {
         let (sign, digits) = rest.split_at(1);
         if (sign == "+" || sign == "-") && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
             let n: i64 = digits.parse().map_err(|_| format!("`{{{name}}}`: the offset is too large"))?;
-            return Ok(if sign == "+" { vars.year + n } else { vars.year - n }.to_string());
+            let year = if sign == "+" { vars.year.checked_add(n) } else { vars.year.checked_sub(n) };
+            return year.map(|y| y.to_string()).ok_or_else(|| format!("`{{{name}}}`: the offset is too large"));
         }
     }
     let (key, style) = match name.split_once(':') {
