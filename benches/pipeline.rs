@@ -37,7 +37,10 @@ fn measure(cmd: &mut Command) -> (Duration, u64) {
     // SAFETY: the pid is our own child's, not yet waited for; the pointers are valid.
     let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     let took = start.elapsed();
-    assert!(pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1, "{cmd:?} failed: status {status}");
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1,
+        "{cmd:?} failed: status {status}"
+    );
     (took, usage.ru_maxrss as u64)
 }
 
@@ -85,7 +88,10 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
             let mut total = Duration::ZERO;
             for (i, (main, inputs)) in docs.iter().enumerate() {
                 let mut c = Command::new("python3");
-                c.current_dir(root()).args(["-c", peer_script, main]).arg(tmp.path().join(format!("peer-{i}.pdf"))).args(*inputs);
+                c.current_dir(root())
+                    .args(["-c", peer_script, main])
+                    .arg(tmp.path().join(format!("peer-{i}.pdf")))
+                    .args(*inputs);
                 let (t, rss) = measure(&mut c);
                 total += t;
                 peer_rss = peer_rss.max(rss);
@@ -99,7 +105,11 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
     let edition = tmp.path().join("edition");
     copy_dir(&root().join("data/2015"), &edition);
     // As `gongwen watch` builds: fonts loaded once, unchanged documents reused.
-    let options = Options { fonts: root().join("fonts"), cache: Some(Default::default()), ..Options::default() };
+    let options = Options {
+        fonts: root().join("fonts"),
+        cache: Some(Default::default()),
+        ..Options::default()
+    };
     let fonts = std::sync::Arc::new(FontSet::load_used(&options.fonts, &options.templates.sources()).expect("fonts"));
     let notice = edition.join("notice.toml");
     let original = std::fs::read_to_string(&notice).expect("notice.toml");
@@ -163,7 +173,11 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
     println!("| --- | --- | --- |");
     match peer {
         Some(p) => {
-            println!("| 1. cold `gongwen build` (3 PDFs, fresh process) | {} = {:.2} × peer | ≤ 0.5 × peer |", ms(cold), cold.as_secs_f64() / p.as_secs_f64());
+            println!(
+                "| 1. cold `gongwen build` (3 PDFs, fresh process) | {} = {:.2} × peer | ≤ 0.5 × peer |",
+                ms(cold),
+                cold.as_secs_f64() / p.as_secs_f64()
+            );
             println!("| 2. peer: stock Typst 0.15 (PyPI), 3 fresh processes | {} | |", ms(p));
         }
         None => {
@@ -173,8 +187,16 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
     }
     println!("| 3. warm rebuild after a one-sentence edit: notice | {} | < 30 ms |", ms(warm_notice));
     println!("| 3. warm rebuild after a one-sentence edit: all 3 PDFs | {} | |", ms(warm_all));
-    println!("| 4. batch: {UNITS} pre-filled forms (`fill --units`) | {} = {:.0} forms/s | ≥ 100 forms/s |", ms(batch), rate(UNITS, batch));
-    println!("| 5. collect: {UNITS} returns into XLSX | {} = {:.0} returns/s | ≥ 200 returns/s |", ms(collect), rate(UNITS, collect));
+    println!(
+        "| 4. batch: {UNITS} pre-filled forms (`fill --units`) | {} = {:.0} forms/s | ≥ 100 forms/s |",
+        ms(batch),
+        rate(UNITS, batch)
+    );
+    println!(
+        "| 5. collect: {UNITS} returns into XLSX | {} = {:.0} returns/s | ≥ 200 returns/s |",
+        ms(collect),
+        rate(UNITS, collect)
+    );
     println!(
         "| 6. peak memory (max RSS): rows 1, 4, 5 (peer) | {:.0} MB, {:.0} MB, {:.0} MB ({:.0} MB) | < 200 MB |",
         cold_rss as f64 / 1024.0,
@@ -190,7 +212,10 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
         size(out.join("attachment-2.pdf"))
     );
     println!();
-    println!("median of {RUNS} runs (3 for rows 4 and 5) on {} cores", std::thread::available_parallelism().map_or(0, |n| n.get()));
+    println!(
+        "median of {RUNS} runs (3 for rows 4 and 5) on {} cores",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -49,7 +49,13 @@ impl Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { fonts: default_fonts_dir(), templates: Templates::Embedded, script: Script::Hans, standards: Vec::new(), cache: None }
+        Self {
+            fonts: default_fonts_dir(),
+            templates: Templates::Embedded,
+            script: Script::Hans,
+            standards: Vec::new(),
+            cache: None,
+        }
     }
 }
 
@@ -124,8 +130,15 @@ impl Checked {
     /// A world for one document of this edition.
     pub fn world(&self, document: Document, options: &Options) -> Result<GongwenWorld, Diagnostics> {
         let edition = &self.loaded.edition;
-        GongwenWorld::new(self.fonts.clone(), options.templates.clone(), &edition.dir, document, options.script, edition.date)
-            .map_err(|e| Diagnostics(vec![Diagnostic::file_error(&edition.dir, format!("cannot open the edition: {e}"))]))
+        GongwenWorld::new(
+            self.fonts.clone(),
+            options.templates.clone(),
+            &edition.dir,
+            document,
+            options.script,
+            edition.date,
+        )
+        .map_err(|e| Diagnostics(vec![Diagnostic::file_error(&edition.dir, format!("cannot open the edition: {e}"))]))
     }
 
     /// Compiles and exports one document.
@@ -135,12 +148,14 @@ impl Checked {
         // The same pages as last time: the same PDF (the edition's date and number, which
         // also go into the file, are part of the pages).
         let key = typst::utils::hash128(&(doc.pages(), typst::model::Document::info(&doc)));
-        if let Some(cache) = &options.cache {
-            if let Some((k, o)) = cache.0.lock().expect("render cache poisoned").get(&document) {
-                if *k == key {
-                    return Ok((Output { fresh: false, ..o.clone() }, warnings));
-                }
-            }
+        let cached = options
+            .cache
+            .as_ref()
+            .and_then(|c| c.0.lock().expect("render cache poisoned").get(&document).cloned());
+        if let Some((k, o)) = cached
+            && k == key
+        {
+            return Ok((Output { fresh: false, ..o }, warnings));
         }
         let (output, warnings) = self.export(document, &world, &doc, warnings, options)?;
         if let Some(cache) = &options.cache {
@@ -165,7 +180,17 @@ impl Checked {
         let pdf = render::pdf(world, doc, &ident, self.loaded.edition.date, &options.standards)?;
         let pages = doc.pages().len();
         let Document::Attachment(n) = document else {
-            return Ok((Output { name, document, pages, pdf, form: None, fresh: true }, warnings));
+            return Ok((
+                Output {
+                    name,
+                    document,
+                    pages,
+                    pdf,
+                    form: None,
+                    fresh: true,
+                },
+                warnings,
+            ));
         };
         if options.accessible() {
             // PDF/UA wants every field in the structure tree, which Typst's tags do not give
@@ -176,10 +201,30 @@ impl Checked {
                 severity: crate::diag::Severity::Warning,
                 ..Diagnostic::file_error(&file, "PDF/UA: the form is written without fields (print only)")
             });
-            return Ok((Output { name, document, pages, pdf, form: None, fresh: true }, warnings));
+            return Ok((
+                Output {
+                    name,
+                    document,
+                    pages,
+                    pdf,
+                    form: None,
+                    fresh: true,
+                },
+                warnings,
+            ));
         }
         let form = self.fillable(n, doc, pdf, !options.archival())?;
-        Ok((Output { name, document, pages, pdf: form.blank().to_vec(), form: Some(Arc::new(form)), fresh: true }, warnings))
+        Ok((
+            Output {
+                name,
+                document,
+                pages,
+                pdf: form.blank().to_vec(),
+                form: Some(Arc::new(form)),
+                fresh: true,
+            },
+            warnings,
+        ))
     }
 
     /// Makes attachment `n`'s compiled form fillable, checking that the template laid out
@@ -188,8 +233,11 @@ impl Checked {
         let model = &self.loaded.edition.forms[n - 1];
         let fail = |m: String| Diagnostics(vec![Diagnostic::file_error(&self.loaded.edition.dir.join(&model.file), m)]);
         let boxes = forms::field_boxes(doc).map_err(fail)?;
-        let expected: Vec<String> =
-            crate::values::HEADER_FIELDS.iter().map(|(n, _)| n.to_string()).chain(model.fields.iter().map(|f| f.code.clone())).collect();
+        let expected: Vec<String> = crate::values::HEADER_FIELDS
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .chain(model.fields.iter().map(|f| f.code.clone()))
+            .collect();
         let mut found: Vec<String> = boxes.iter().map(|b| b.name.clone()).collect();
         let mut want = expected.clone();
         found.sort();
@@ -203,7 +251,10 @@ impl Checked {
 
     /// The field font, subset once per process.
     fn field_font(&self) -> Result<(Arc<FieldFont>, FontData), String> {
-        let data = self.fonts.file_data(FIELD_FONT_FAMILY).ok_or_else(|| format!("the fonts folder has no {FIELD_FONT_FAMILY}, which form fields are written in"))?;
+        let data = self
+            .fonts
+            .file_data(FIELD_FONT_FAMILY)
+            .ok_or_else(|| format!("the fonts folder has no {FIELD_FONT_FAMILY}, which form fields are written in"))?;
         let mut chars = base_charset();
         chars.extend(crate::fill::edition_units_chars(&self.loaded.edition.dir));
         let font = self.fonts.field_font(&chars, || FieldFont::new(data.as_slice(), &chars))?;

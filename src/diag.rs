@@ -43,7 +43,10 @@ impl Diagnostic {
 
     /// A warning at byte offset `span.start` of `source`.
     pub fn warning(file: &Path, source: &str, span: Range<usize>, field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(file, source, span, field, message) }
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(file, source, span, field, message)
+        }
     }
 
     /// An error about a file as a whole (it cannot be read, it is not UTF-8, …).

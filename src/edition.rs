@@ -51,12 +51,18 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     let mut cx = Checker::default();
     let notice_path = dir.join(NOTICE_FILE);
     if !dir.is_dir() {
-        return Err(Diagnostics(vec![Diagnostic::file_error(dir, "no such edition folder: expected a folder holding notice.toml")]));
+        return Err(Diagnostics(vec![Diagnostic::file_error(
+            dir,
+            "no such edition folder: expected a folder holding notice.toml",
+        )]));
     }
     let notice_src = read(&notice_path).map_err(|d| Diagnostics(vec![d]))?;
     let notice: Notice = parse(&notice_path, &notice_src).map_err(|d| Diagnostics(vec![d]))?;
 
-    let file = SourceFile { path: notice_path.clone(), src: notice_src };
+    let file = SourceFile {
+        path: notice_path.clone(),
+        src: notice_src,
+    };
     let vars = cx.vars(&file, &notice);
     let date = cx.date(&file, "signature.date", &notice.signature.date);
     cx.check_notice(&file, &notice, &vars, date);
@@ -109,7 +115,10 @@ fn read(path: &Path) -> Result<String, Diagnostic> {
         return Err(Diagnostic::file_error(path, "not a file"));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::file_error(path, format!("{} bytes is too large: expected at most {MAX_FILE_BYTES}", meta.len())));
+        return Err(Diagnostic::file_error(
+            path,
+            format!("{} bytes is too large: expected at most {MAX_FILE_BYTES}", meta.len()),
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::file_error(path, format!("cannot read: {}", io_reason(&e))))?;
     String::from_utf8(bytes).map_err(|e| {
@@ -133,7 +142,11 @@ fn io_reason(e: &std::io::Error) -> String {
 fn parse<T: DeserializeOwned>(path: &Path, src: &str) -> Result<T, Diagnostic> {
     toml::from_str(src).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let field = if e.message().starts_with("duplicate key") { duplicate_at(src, span.clone()) } else { field_at(src, span.start) };
+        let field = if e.message().starts_with("duplicate key") {
+            duplicate_at(src, span.clone())
+        } else {
+            field_at(src, span.start)
+        };
         let message = e.message().trim().replace('\n', " ");
         Diagnostic::error(path, src, span, field, message)
     })
@@ -219,7 +232,10 @@ fn source_offset(src: &str, span: Range<usize>, decoded: usize) -> usize {
             match bytes[i + 1] {
                 b'u' | b'U' => {
                     let len = if bytes[i + 1] == b'u' { 4 } else { 8 };
-                    let c = raw.get(i + 2..i + 2 + len).and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
+                    let c = raw
+                        .get(i + 2..i + 2 + len)
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32);
                     n += c.map_or(1, char::len_utf8);
                     i += 2 + len;
                 }
@@ -272,7 +288,12 @@ impl Checker {
     fn vars(&mut self, file: &SourceFile, notice: &Notice) -> Vars {
         let year = *notice.year.get_ref();
         if !(1900..=2200).contains(&year) {
-            self.error(file, notice.year.span(), "year", format!("{year} is not a plausible campaign year: expected a year such as 2015"));
+            self.error(
+                file,
+                notice.year.span(),
+                "year",
+                format!("{year} is not a plausible campaign year: expected a year such as 2015"),
+            );
         }
         let mut dates = BTreeMap::new();
         for (name, value) in &notice.dates {
@@ -289,15 +310,16 @@ impl Checker {
         for (name, start) in &dates {
             let Some(stem) = name.strip_suffix("_start") else { continue };
             if let Some(end) = dates.get(&format!("{stem}_end"))
-                && end < start {
-                    let span = notice.dates[&format!("{stem}_end")].span();
-                    self.error(
-                        file,
-                        span,
-                        format!("dates.{stem}_end"),
-                        format!("{stem}_end {end} is before {stem}_start {start}: a period must end on or after its start"),
-                    );
-                }
+                && end < start
+            {
+                let span = notice.dates[&format!("{stem}_end")].span();
+                self.error(
+                    file,
+                    span,
+                    format!("dates.{stem}_end"),
+                    format!("{stem}_end {end} is before {stem}_start {start}: a period must end on or after its start"),
+                );
+            }
         }
         Vars { year, dates }
     }
@@ -337,14 +359,26 @@ impl Checker {
         // would make thousands of pages.
         let chars = s.chars().count();
         if chars > MAX_TEXT_CHARS {
-            self.error(file, span, field, format!("{chars} characters is too long for one text: expected at most {MAX_TEXT_CHARS} (split it into paragraphs)"));
+            self.error(
+                file,
+                span,
+                field,
+                format!("{chars} characters is too long for one text: expected at most {MAX_TEXT_CHARS} (split it into paragraphs)"),
+            );
             return None;
         }
         let inner = source_offset(&file.src, span.clone(), 0);
         match text::expand(s, vars) {
             Ok(expanded) => {
                 let (line, column) = crate::diag::line_column(&file.src, inner);
-                self.texts.push(PrintedText { file: file.path.clone(), line, column, field: field.to_string(), role, text: expanded.clone() });
+                self.texts.push(PrintedText {
+                    file: file.path.clone(),
+                    line,
+                    column,
+                    field: field.to_string(),
+                    role,
+                    text: expanded.clone(),
+                });
                 Some(expanded)
             }
             Err(e) => {
@@ -389,14 +423,29 @@ impl Checker {
         self.text(file, "head.number.agency", &h.number.agency, Role::Fangsong, vars, true);
         let ny = *h.number.year.get_ref();
         if !(1900..=2200).contains(&ny) {
-            self.error(file, h.number.year.span(), "head.number.year", format!("{ny} is not a plausible year: expected a year such as 2014"));
+            self.error(
+                file,
+                h.number.year.span(),
+                "head.number.year",
+                format!("{ny} is not a plausible year: expected a year such as 2014"),
+            );
         }
         match &h.number.serial {
             Some(serial) if *serial.get_ref() < 1 => {
-                self.error(file, serial.span(), "head.number.serial", format!("{}: expected a serial number of 1 or more", serial.get_ref()));
+                self.error(
+                    file,
+                    serial.span(),
+                    "head.number.serial",
+                    format!("{}: expected a serial number of 1 or more", serial.get_ref()),
+                );
             }
             Some(_) => {}
-            None => self.warning(file, h.number.agency.span(), "head.number.serial", "no serial number yet: the document number prints with a blank for it"),
+            None => self.warning(
+                file,
+                h.number.agency.span(),
+                "head.number.serial",
+                "no serial number yet: the document number prints with a blank for it",
+            ),
         }
 
         let title = self.lines(file, "body.title", &n.body.title, Role::Xiaobiaosong, vars);
@@ -453,10 +502,16 @@ impl Checker {
         self.text(file, "signature.organ", &n.signature.organ, Role::Fangsong, vars, true);
 
         if let (Some(signed), Some(deadline)) = (signed, vars.dates.get("deadline"))
-            && *deadline < signed {
-                let span = n.dates["deadline"].span();
-                self.error(file, span, "dates.deadline", format!("the deadline {deadline} is before the notice is signed ({signed}): expected a later date"));
-            }
+            && *deadline < signed
+        {
+            let span = n.dates["deadline"].span();
+            self.error(
+                file,
+                span,
+                "dates.deadline",
+                format!("the deadline {deadline} is before the notice is signed ({signed}): expected a later date"),
+            );
+        }
         if let Some(r) = &n.record {
             for (i, p) in r.cc.iter().enumerate() {
                 self.text(file, &format!("record.cc[{i}]"), p, Role::Fangsong, vars, true);
@@ -466,23 +521,29 @@ impl Checker {
             }
             if let Some(p) = &r.printed
                 && let (Some(printed), Some(signed)) = (self.date(file, "record.printed", p), signed)
-                    && printed < signed {
-                        self.error(file, p.span(), "record.printed", format!("printed {printed} before it was signed ({signed}): expected a later date"));
-                    }
+                && printed < signed
+            {
+                self.error(
+                    file,
+                    p.span(),
+                    "record.printed",
+                    format!("printed {printed} before it was signed ({signed}): expected a later date"),
+                );
+            }
         }
     }
 
     /// The path of an attachment's form file: a plain file name inside the edition folder.
     fn attachment_path(&mut self, file: &SourceFile, field: &str, name: &Text, dir: &Path) -> Option<PathBuf> {
         let n = name.get_ref();
-        let plain = !n.is_empty()
-            && !n.contains(['/', '\\'])
-            && n != "."
-            && n != ".."
-            && n.ends_with(".toml")
-            && n != NOTICE_FILE;
+        let plain = !n.is_empty() && !n.contains(['/', '\\']) && n != "." && n != ".." && n.ends_with(".toml") && n != NOTICE_FILE;
         if !plain {
-            self.error(file, name.span(), field, format!("`{n}`: expected the name of a form file in the edition's folder, such as attachment-1.toml"));
+            self.error(
+                file,
+                name.span(),
+                field,
+                format!("`{n}`: expected the name of a form file in the edition's folder, such as attachment-1.toml"),
+            );
             return None;
         }
         let path = dir.join(n);
@@ -521,7 +582,12 @@ impl Checker {
             let f = format!("items[{i}]");
             let code = item.code.get_ref();
             if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                self.error(file, item.code.span(), format!("{f}.code"), format!("`{code}`: expected a two-digit item number such as 01"));
+                self.error(
+                    file,
+                    item.code.span(),
+                    format!("{f}.code"),
+                    format!("`{code}`: expected a two-digit item number such as 01"),
+                );
             }
             if !codes.insert(code.clone()) {
                 self.error(file, item.code.span(), format!("{f}.code"), format!("item {code} appears twice"));
@@ -530,14 +596,24 @@ impl Checker {
                 self.text(file, &format!("{f}.lead"), lead, Role::Fangsong, vars, false);
             }
             if item.fields.is_empty() {
-                self.error(file, item.code.span(), format!("{f}.fields"), format!("item {code} has no blanks: expected at least one [[items.fields]]"));
+                self.error(
+                    file,
+                    item.code.span(),
+                    format!("{f}.fields"),
+                    format!("item {code} has no blanks: expected at least one [[items.fields]]"),
+                );
             }
             let mut letters = HashSet::new();
             for (j, spec) in item.fields.iter().enumerate() {
                 let g = format!("{f}.fields[{j}]");
                 let letter = spec.letter.get_ref();
                 if letter.len() != 1 || !letter.bytes().all(|b| b.is_ascii_uppercase()) {
-                    self.error(file, spec.letter.span(), format!("{g}.letter"), format!("`{letter}`: expected one capital letter A–Z"));
+                    self.error(
+                        file,
+                        spec.letter.span(),
+                        format!("{g}.letter"),
+                        format!("`{letter}`: expected one capital letter A–Z"),
+                    );
                 }
                 if !letters.insert(letter.clone()) {
                     self.error(file, spec.letter.span(), format!("{g}.letter"), format!("field {code}{letter} appears twice"));
@@ -553,7 +629,9 @@ impl Checker {
                 if let Some(a) = &spec.after {
                     self.text(file, &format!("{g}.after"), a, Role::Fangsong, vars, false);
                 }
-                let unit = self.text(file, &format!("{g}.unit"), &spec.unit, Role::Fangsong, vars, true).unwrap_or_default();
+                let unit = self
+                    .text(file, &format!("{g}.unit"), &spec.unit, Role::Fangsong, vars, true)
+                    .unwrap_or_default();
                 let kind = spec.kind.as_ref().map_or_else(|| FieldKind::from_unit(&unit), |k| *k.get_ref());
                 let label = match (label.is_empty(), tail.is_empty()) {
                     (false, true) => label,
@@ -561,7 +639,12 @@ impl Checker {
                     (false, false) => format!("{label}…{unit}{tail}"),
                     (true, true) => unit.clone(),
                 };
-                fields.push(Field { code: format!("{code}{letter}"), kind, label, unit });
+                fields.push(Field {
+                    code: format!("{code}{letter}"),
+                    kind,
+                    label,
+                    unit,
+                });
             }
         }
         let rules: Vec<Rule> = form
@@ -571,7 +654,14 @@ impl Checker {
             .filter_map(|(i, r)| self.rule(file, &format!("rules[{i}]"), r, &fields))
             .collect();
         let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
-        (errors_after == errors_before).then(|| LoadedForm { number, file: name.to_string(), form, title, fields, rules })
+        (errors_after == errors_before).then(|| LoadedForm {
+            number,
+            file: name.to_string(),
+            form,
+            title,
+            fields,
+            rules,
+        })
     }
 
     /// Parses `05A = 05B + 05C`, `01B <= 01A` or `A + B >= C` against the form's fields.
@@ -600,7 +690,12 @@ impl Checker {
                     }
                     Some(_) => codes.push(code.to_string()),
                     None if code.is_empty() => {
-                        self.error(file, at.clone(), field, format!("`{s}`: a side of the rule is empty: expected codes joined by +"));
+                        self.error(
+                            file,
+                            at.clone(),
+                            field,
+                            format!("`{s}`: a side of the rule is empty: expected codes joined by +"),
+                        );
                         return None;
                     }
                     None => {
@@ -613,11 +708,21 @@ impl Checker {
         }
         let right = sides.pop().unwrap_or_default();
         let left = sides.pop().unwrap_or_default();
-        let kinds: HashSet<FieldKind> = left.iter().chain(&right).filter_map(|c| fields.iter().find(|f| &f.code == c)).map(|f| f.kind).collect();
+        let kinds: HashSet<FieldKind> = left
+            .iter()
+            .chain(&right)
+            .filter_map(|c| fields.iter().find(|f| &f.code == c))
+            .map(|f| f.kind)
+            .collect();
         if kinds.len() > 1 {
             self.error(file, at, field, format!("`{s}`: compares counts with amounts in 万元"));
             return None;
         }
-        Some(Rule { left, relation, right, text: s.clone() })
+        Some(Rule {
+            left,
+            relation,
+            right,
+            text: s.clone(),
+        })
     }
 }

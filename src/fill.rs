@@ -18,7 +18,13 @@ fn header_field(column: &str) -> Option<&'static str> {
 /// Reads `code = value` pairs from a `.toml` file, or `code,value` rows from a `.csv` file.
 pub fn read_values_file(path: &Path) -> Result<BTreeMap<String, String>, Diagnostics> {
     let text = read_text(path)?;
-    let one = |line: usize, m: String| Diagnostics(vec![Diagnostic { line, column: if line > 0 { 1 } else { 0 }, ..Diagnostic::file_error(path, m) }]);
+    let one = |line: usize, m: String| {
+        Diagnostics(vec![Diagnostic {
+            line,
+            column: if line > 0 { 1 } else { 0 },
+            ..Diagnostic::file_error(path, m)
+        }])
+    };
     match extension(path).as_str() {
         "toml" => {
             let table: toml::Table = toml::from_str(&text).map_err(|e| {
@@ -34,7 +40,13 @@ pub fn read_values_file(path: &Path) -> Result<BTreeMap<String, String>, Diagnos
                     toml::Value::Boolean(b) => if b { "是" } else { "否" }.to_string(),
                     other => {
                         let at = text.find(&key).unwrap_or(0);
-                        return Err(Diagnostics(vec![Diagnostic::error(path, &text, at..at, key, format!("expected a number or text, found {}", other.type_str()))]));
+                        return Err(Diagnostics(vec![Diagnostic::error(
+                            path,
+                            &text,
+                            at..at,
+                            key,
+                            format!("expected a number or text, found {}", other.type_str()),
+                        )]));
                     }
                 };
                 let code = header_field(&key).map_or(key, str::to_string);
@@ -84,20 +96,36 @@ pub struct Unit {
 /// reporter/填报人, phone/联系电话 and field codes) and checks every row against the form.
 pub fn read_units(path: &Path, form: &LoadedForm) -> Result<Vec<Unit>, Diagnostics> {
     let text = read_text(path)?;
-    let err = |line: usize, m: String| Diagnostic { line, column: if line > 0 { 1 } else { 0 }, ..Diagnostic::file_error(path, m) };
+    let err = |line: usize, m: String| Diagnostic {
+        line,
+        column: if line > 0 { 1 } else { 0 },
+        ..Diagnostic::file_error(path, m)
+    };
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| Diagnostics(vec![err(1, format!("not CSV: {e}"))]))?.clone();
-    let columns: Vec<String> = headers.iter().map(|h| {
-        let h = h.trim().trim_start_matches('\u{FEFF}');
-        header_field(h).map_or_else(|| h.to_string(), str::to_string)
-    }).collect();
+    let columns: Vec<String> = headers
+        .iter()
+        .map(|h| {
+            let h = h.trim().trim_start_matches('\u{FEFF}');
+            header_field(h).map_or_else(|| h.to_string(), str::to_string)
+        })
+        .collect();
     let Some(unit_col) = columns.iter().position(|c| c == "unit") else {
-        return Err(Diagnostics(vec![err(1, "the first line must name the columns, one of them `unit` (or 填报单位)".into())]));
+        return Err(Diagnostics(vec![err(
+            1,
+            "the first line must name the columns, one of them `unit` (or 填报单位)".into(),
+        )]));
     };
     let mut errors = Vec::new();
     for c in &columns {
         if c != "unit" && !HEADER_FIELDS.iter().any(|(n, _)| n == c) && !form.fields.iter().any(|f| &f.code == c) {
-            errors.push(err(1, format!("column `{c}` is not a field of 附件{}: expected unit, reporter, phone or a code such as 01A", form.number)));
+            errors.push(err(
+                1,
+                format!(
+                    "column `{c}` is not a field of 附件{}: expected unit, reporter, phone or a code such as 01A",
+                    form.number
+                ),
+            ));
         }
     }
     if !errors.is_empty() {
@@ -129,7 +157,10 @@ pub fn read_units(path: &Path, form: &LoadedForm) -> Result<Vec<Unit>, Diagnosti
         // Two names that make the same file would overwrite each other.
         let file = file_name(&name).to_string_lossy().to_lowercase();
         if let Some(other) = units.iter().find(|u| file_name(&u.name).to_string_lossy().to_lowercase() == file) {
-            errors.push(err(line, format!("{name} and {} (line {}) would both be written to {file}: rename one", other.name, other.line)));
+            errors.push(err(
+                line,
+                format!("{name} and {} (line {}) would both be written to {file}: rename one", other.name, other.line),
+            ));
             continue;
         }
         let raw: BTreeMap<String, String> = columns.iter().cloned().zip(row.iter().map(str::to_string)).collect();
@@ -150,14 +181,22 @@ pub const UNITS_FILE: &str = "units.csv";
 /// Every character of the edition's `units.csv`: the blank form's font must hold them, so a
 /// unit can type its own name in any viewer.
 pub fn edition_units_chars(dir: &Path) -> std::collections::BTreeSet<char> {
-    std::fs::read_to_string(dir.join(UNITS_FILE)).map(|t| t.chars().filter(|c| !c.is_control()).collect()).unwrap_or_default()
+    std::fs::read_to_string(dir.join(UNITS_FILE))
+        .map(|t| t.chars().filter(|c| !c.is_control()).collect())
+        .unwrap_or_default()
 }
 
 /// A file name for a unit's form: its name, with characters no file system takes replaced.
 pub fn file_name(unit: &str) -> PathBuf {
     let clean: String = unit
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let clean = clean.trim().trim_start_matches('.').to_string();
     PathBuf::from(format!("{}.pdf", if clean.is_empty() { "_".to_string() } else { clean }))

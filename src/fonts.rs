@@ -99,14 +99,19 @@ impl FontSet {
     /// Japanese and Korean faces no template uses.
     pub fn load_used(dir: &Path, sources: &[String]) -> Result<Self, String> {
         let named = |families: &[String]| {
-            families.iter().any(|f| f == crate::forms::font::FIELD_FONT_FAMILY || sources.iter().any(|s| s.contains(&format!("\"{f}"))))
+            families
+                .iter()
+                .any(|f| f == crate::forms::font::FIELD_FONT_FAMILY || sources.iter().any(|s| s.contains(&format!("\"{f}"))))
         };
         Self::load_filtered(dir, &named)
     }
 
     fn load_filtered(dir: &Path, keep: &dyn Fn(&[String]) -> bool) -> Result<Self, String> {
         if !dir.is_dir() {
-            return Err(format!("no fonts folder at {}: expected the project's fonts/ (see fonts/LICENSES)", dir.display()));
+            return Err(format!(
+                "no fonts folder at {}: expected the project's fonts/ (see fonts/LICENSES)",
+                dir.display()
+            ));
         }
         let mut db = fontdb::Database::new();
         db.load_fonts_dir(dir);
@@ -136,12 +141,21 @@ impl FontSet {
             };
             let Some(info) = FontInfo::new(data.as_slice(), index) else { continue };
             infos.push(info);
-            slots.push(Slot { data, index, font: OnceLock::new() });
+            slots.push(Slot {
+                data,
+                index,
+                font: OnceLock::new(),
+            });
         }
         if slots.is_empty() {
             return Err(format!("no fonts in {}: expected the project's fonts (see fonts/LICENSES)", dir.display()));
         }
-        Ok(Self { dir: dir.to_path_buf(), book: LazyHash::new(FontBook::from_infos(infos)), slots, field_fonts: Mutex::new(Vec::new()) })
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            book: LazyHash::new(FontBook::from_infos(infos)),
+            slots,
+            field_fonts: Mutex::new(Vec::new()),
+        })
     }
 
     /// The form-field font for `chars`, made by `make` the first time it is asked for.
@@ -171,13 +185,21 @@ impl FontSet {
 
     /// The bytes of the font file a face of `family` comes from.
     pub fn file_data(&self, family: &str) -> Option<Bytes> {
-        let variant = FontVariant { style: FontStyle::Normal, weight: FontWeight::REGULAR, stretch: FontStretch::NORMAL };
+        let variant = FontVariant {
+            style: FontStyle::Normal,
+            weight: FontWeight::REGULAR,
+            stretch: FontStretch::NORMAL,
+        };
         let index = self.book.select(&family.to_lowercase(), variant)?;
         self.slots.get(index).map(|s| s.data.clone())
     }
 
     fn family(&self, family: &str, weight: FontWeight) -> Option<&FontInfo> {
-        let variant = FontVariant { style: FontStyle::Normal, weight, stretch: FontStretch::NORMAL };
+        let variant = FontVariant {
+            style: FontStyle::Normal,
+            weight,
+            stretch: FontStretch::NORMAL,
+        };
         let index = self.book.select(&family.to_lowercase(), variant)?;
         self.book.info(index)
     }

@@ -117,13 +117,21 @@ fn main() -> ExitCode {
         standards: cli.common.pdf_standard.clone(),
         cache: None,
     };
-    let command = cli.command.unwrap_or(Command::Build { edition: "data/2015".into(), out: "out".into() });
+    let command = cli.command.unwrap_or(Command::Build {
+        edition: "data/2015".into(),
+        out: "out".into(),
+    });
     let result = match command {
         Command::Build { edition, out } => run_build(&edition, &out, &options),
         Command::Check { edition } => run_check(&edition, &options),
-        Command::Fill { edition, attachment, values, units, out, flatten } => {
-            run_fill(&edition, attachment, values.as_deref(), units.as_deref(), &out, flatten, &options)
-        }
+        Command::Fill {
+            edition,
+            attachment,
+            values,
+            units,
+            out,
+            flatten,
+        } => run_fill(&edition, attachment, values.as_deref(), units.as_deref(), &out, flatten, &options),
         Command::Collect { paths, attachment, out } => return run_collect(paths, attachment, &out, &options),
         Command::NewEdition { from, year, out } => run_new_edition(&from, year, &out),
         Command::Watch { edition, out } => run_watch(&edition, &out, &options),
@@ -200,7 +208,13 @@ fn run_fill(
     // Every unit is checked before any file is written.
     let undrawable: Vec<Diagnostic> = units
         .iter()
-        .filter_map(|u| form.check_drawable(&u.values).err().map(|m| Diagnostic { line: u.line, column: 1, ..Diagnostic::file_error(path, format!("{}: {m}", u.name)) }))
+        .filter_map(|u| {
+            form.check_drawable(&u.values).err().map(|m| Diagnostic {
+                line: u.line,
+                column: 1,
+                ..Diagnostic::file_error(path, format!("{}: {m}", u.name))
+            })
+        })
         .collect();
     if !undrawable.is_empty() {
         return Err(undrawable);
@@ -208,20 +222,30 @@ fn run_fill(
     // Written into a staging folder inside the target, then moved into place: a failure
     // leaves the target as it was.
     std::fs::create_dir_all(out).map_err(|e| vec![Diagnostic::file_error(out, format!("cannot create: {e}"))])?;
-    let staging = tempfile::Builder::new().prefix(".gongwen-").tempdir_in(out).map_err(|e| vec![Diagnostic::file_error(out, format!("cannot write: {e}"))])?;
+    let staging = tempfile::Builder::new()
+        .prefix(".gongwen-")
+        .tempdir_in(out)
+        .map_err(|e| vec![Diagnostic::file_error(out, format!("cannot write: {e}"))])?;
     let bar = indicatif::ProgressBar::new(units.len() as u64);
     bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("a valid template"));
     for unit in &units {
         bar.set_message(unit.name.clone());
         let file = staging.path().join(fill::file_name(&unit.name));
-        let pdf = stamp(&form, &unit.values).map_err(|m| vec![Diagnostic { line: unit.line, column: 1, ..Diagnostic::file_error(path, format!("{}: {m}", unit.name)) }])?;
+        let pdf = stamp(&form, &unit.values).map_err(|m| {
+            vec![Diagnostic {
+                line: unit.line,
+                column: 1,
+                ..Diagnostic::file_error(path, format!("{}: {m}", unit.name))
+            }]
+        })?;
         std::fs::write(&file, &pdf).map_err(|e| vec![Diagnostic::file_error(&file, format!("cannot write: {e}"))])?;
         bar.inc(1);
     }
     bar.finish_and_clear();
     for unit in &units {
         let name = fill::file_name(&unit.name);
-        std::fs::rename(staging.path().join(&name), out.join(&name)).map_err(|e| vec![Diagnostic::file_error(&out.join(&name), format!("cannot write: {e}"))])?;
+        std::fs::rename(staging.path().join(&name), out.join(&name))
+            .map_err(|e| vec![Diagnostic::file_error(&out.join(&name), format!("cannot write: {e}"))])?;
     }
     println!("{}  {} forms of 附件{attachment}", out.display(), units.len());
     Ok(())
@@ -236,7 +260,11 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: 
         ExitCode::from(USAGE)
     };
     // The first path is the edition when it is one; else the default edition.
-    let edition = if paths.len() > 1 && paths[0].join("notice.toml").is_file() { paths.remove(0) } else { PathBuf::from("data/2015") };
+    let edition = if paths.len() > 1 && paths[0].join("notice.toml").is_file() {
+        paths.remove(0)
+    } else {
+        PathBuf::from("data/2015")
+    };
     let ext = out.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     if ext != "xlsx" && ext != "csv" {
         return fail(vec![Diagnostic::file_error(out, "the summary must end in .xlsx or .csv")]);
@@ -256,7 +284,10 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: 
     // The summary of an earlier run, written among the returns, is not a return.
     let summary = out.canonicalize().ok();
     let files = match gongwen::collect::gather(&paths) {
-        Ok(f) if !f.is_empty() => f.into_iter().filter(|f| f.canonicalize().ok() != summary || summary.is_none()).collect::<Vec<_>>(),
+        Ok(f) if !f.is_empty() => f
+            .into_iter()
+            .filter(|f| f.canonicalize().ok() != summary || summary.is_none())
+            .collect::<Vec<_>>(),
         Ok(_) => return fail(vec![Diagnostic::file_error(&paths[0], "no returns found")]),
         Err(m) => return fail(vec![Diagnostic::file_error(Path::new("returns"), m)]),
     };
@@ -280,7 +311,11 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: 
         println!("  {} {}: {first}", r.status.word(), r.file.display());
     }
     println!("{}  {} returns of 附件{attachment}", out.display(), returns.len());
-    if returns.iter().all(|r| r.status.counts()) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if returns.iter().all(|r| r.status.counts()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn run_new_edition(from: &Path, year: i32, out: &Path) -> Result<(), Vec<Diagnostic>> {
@@ -307,7 +342,12 @@ fn run_watch(edition: &Path, out: &Path, options: &Options) -> Result<(), Vec<Di
             gongwen::watch::Event::Built { written, warnings, took } => {
                 gongwen::report::eprint(&warnings);
                 let pages: usize = written.iter().map(|(_, p)| p).sum();
-                println!("built {} files ({pages} pages) into {} in {} ms", written.len(), out.display(), took.as_millis());
+                println!(
+                    "built {} files ({pages} pages) into {} in {} ms",
+                    written.len(),
+                    out.display(),
+                    took.as_millis()
+                );
             }
             gongwen::watch::Event::Failed(d) => {
                 gongwen::report::eprint(&d.0);

@@ -10,7 +10,6 @@
 
 use std::path::{Path, PathBuf};
 
-
 use chrono::{Datelike, NaiveDate};
 use icu_calendar::Date;
 use icu_calendar::types::Month;
@@ -63,25 +62,35 @@ impl Festival {
 
     /// Which festival `d` is, if any.
     pub fn of(d: NaiveDate) -> Option<Self> {
-        [Festival::NewYear, Festival::SpringFestival, Festival::Lantern, Festival::YearEnd].into_iter().find(|f| f.date(d.year()) == Some(d))
+        [Festival::NewYear, Festival::SpringFestival, Festival::Lantern, Festival::YearEnd]
+            .into_iter()
+            .find(|f| f.date(d.year()) == Some(d))
     }
 }
 
 /// The Gregorian date of lunar `month`/`day` in the Chinese year that begins in `year`.
 pub fn lunar(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
-    let d = Date::try_new_chinese_traditional(year, Month::new(month), day).ok()?.to_calendar(icu_calendar::Iso);
+    let d = Date::try_new_chinese_traditional(year, Month::new(month), day)
+        .ok()?
+        .to_calendar(icu_calendar::Iso);
     NaiveDate::from_ymd_opt(d.year().extended_year(), u32::from(d.month().ordinal), u32::from(d.day_of_month().0))
 }
 
 /// `d` moved by `years`, 29 February becoming 28 February where needed.
 fn shift(d: NaiveDate, years: i32) -> NaiveDate {
     let y = d.year() + years;
-    NaiveDate::from_ymd_opt(y, d.month(), d.day()).or_else(|| NaiveDate::from_ymd_opt(y, d.month(), d.day() - 1)).expect("a valid date")
+    NaiveDate::from_ymd_opt(y, d.month(), d.day())
+        .or_else(|| NaiveDate::from_ymd_opt(y, d.month(), d.day() - 1))
+        .expect("a valid date")
 }
 
 fn toml_date(d: NaiveDate) -> toml_edit::Datetime {
     toml_edit::Datetime {
-        date: Some(toml_edit::Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 }),
+        date: Some(toml_edit::Date {
+            year: d.year() as u16,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        }),
         time: None,
         offset: None,
     }
@@ -111,7 +120,10 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
     let source = from.canonicalize().map_err(|e| fail(from, e.to_string()))?;
     let target = std::path::absolute(to).map_err(|e| fail(to, e.to_string()))?;
     if target.starts_with(&source) {
-        return Err(fail(to, "is inside the edition it is made from: choose a folder beside it, such as data/2016".into()));
+        return Err(fail(
+            to,
+            "is inside the edition it is made from: choose a folder beside it, such as data/2016".into(),
+        ));
     }
     let notice_path = from.join(NOTICE_FILE);
     let src = std::fs::read_to_string(&notice_path).map_err(|e| fail(&notice_path, e.to_string()))?;
@@ -119,7 +131,9 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
     let mut report = Report::default();
 
     set_keeping_comment(&mut doc["year"], value(i64::from(year)));
-    report.changed.push(format!("year: {old_year} → {year} (every {{year}} in the text moves with it)"));
+    report
+        .changed
+        .push(format!("year: {old_year} → {year} (every {{year}} in the text moves with it)"));
 
     if let Some(dates) = doc.get_mut("dates").and_then(Item::as_table_like_mut) {
         let keys: Vec<String> = dates.iter().map(|(k, _)| k.to_string()).collect();
@@ -128,7 +142,9 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
             let Some(d) = read_date(item) else { continue };
             let (new, how) = match Festival::of(d) {
                 Some(f) => {
-                    let new = f.date(d.year() + delta).ok_or_else(|| fail(from, format!("no {} in {}", f.name(), d.year() + delta)))?;
+                    let new = f
+                        .date(d.year() + delta)
+                        .ok_or_else(|| fail(from, format!("no {} in {}", f.name(), d.year() + delta)))?;
                     (new, Some(f))
                 }
                 None => (shift(d, delta), None),
@@ -152,18 +168,23 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
         match number.get("serial").and_then(|i| i.as_integer()) {
             Some(serial) => {
                 number.remove("serial");
-                report.decide.push(format!("head.number.serial: left blank (was {serial}); fill in the serial number when the notice is issued"));
+                report.decide.push(format!(
+                    "head.number.serial: left blank (was {serial}); fill in the serial number when the notice is issued"
+                ));
             }
-            None => report.decide.push("head.number.serial: still blank; fill in the serial number when the notice is issued".into()),
+            None => report
+                .decide
+                .push("head.number.serial: still blank; fill in the serial number when the notice is issued".into()),
         }
     }
     for (table, key) in [("signature", "date"), ("record", "printed")] {
         if let Some(item) = doc.get_mut(table).and_then(|t| t.get_mut(key))
-            && let Some(d) = read_date(item) {
-                let new = shift(d, delta);
-                set_date(item, new);
-                report.decide.push(format!("{table}.{key}: moved {d} → {new}; set the real date"));
-            }
+            && let Some(d) = read_date(item)
+        {
+            let new = shift(d, delta);
+            set_date(item, new);
+            report.decide.push(format!("{table}.{key}: moved {d} → {new}; set the real date"));
+        }
     }
 
     // Write the new edition beside its target and check it there: only an edition that
@@ -173,7 +194,10 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
         None => return Err(fail(to, "has no parent folder".into())),
     };
     std::fs::create_dir_all(&parent).map_err(|e| fail(&parent, format!("cannot create: {e}")))?;
-    let staging = tempfile::Builder::new().prefix(".gongwen-new-").tempdir_in(&parent).map_err(|e| fail(&parent, format!("cannot write: {e}")))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".gongwen-new-")
+        .tempdir_in(&parent)
+        .map_err(|e| fail(&parent, format!("cannot write: {e}")))?;
     copy_dir(from, staging.path()).map_err(|e| fail(to, format!("cannot copy the edition: {e}")))?;
     crate::output::write_atomic(&staging.path().join(NOTICE_FILE), doc.to_string().as_bytes()).map_err(|e| fail(to, format!("cannot write: {e}")))?;
     edition::load(staging.path()).map_err(|Diagnostics(mut list)| {
@@ -265,6 +289,9 @@ mod tests {
 
     #[test]
     fn a_policy_date_moves_by_whole_years() {
-        assert_eq!(shift(NaiveDate::from_ymd_opt(2016, 2, 29).unwrap(), 1), NaiveDate::from_ymd_opt(2017, 2, 28).unwrap());
+        assert_eq!(
+            shift(NaiveDate::from_ymd_opt(2016, 2, 29).unwrap(), 1),
+            NaiveDate::from_ymd_opt(2017, 2, 28).unwrap()
+        );
     }
 }

@@ -31,8 +31,8 @@ pub fn compile(world: &GongwenWorld) -> Result<(PagedDocument, Vec<Diagnostic>),
 /// date is the edition's, so two builds of one edition are byte for byte the same.
 pub fn pdf(world: &GongwenWorld, doc: &PagedDocument, ident: &str, date: chrono::NaiveDate, standards: &[PdfStandard]) -> Result<Vec<u8>, Diagnostics> {
     let datetime = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8);
-    let standards = PdfStandards::new(standards)
-        .map_err(|e| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new("--pdf-standard"), e.message().to_string())]))?;
+    let standards =
+        PdfStandards::new(standards).map_err(|e| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new("--pdf-standard"), e.message().to_string())]))?;
     let options = PdfOptions {
         standards,
         ident: Smart::Custom(ident.to_string()),

@@ -11,7 +11,11 @@ use crate::diag::{Diagnostic, Severity};
 
 /// Prints diagnostics to standard error.
 pub fn eprint(diagnostics: &[Diagnostic]) {
-    let choice = if std::io::stderr().is_terminal() { termcolor::ColorChoice::Auto } else { termcolor::ColorChoice::Never };
+    let choice = if std::io::stderr().is_terminal() {
+        termcolor::ColorChoice::Auto
+    } else {
+        termcolor::ColorChoice::Never
+    };
     let stream = termcolor::StandardStream::stderr(choice);
     let mut out = stream.lock();
     let config = term::Config::default();
@@ -20,21 +24,37 @@ pub fn eprint(diagnostics: &[Diagnostic]) {
             Severity::Error => Snippet::error(),
             Severity::Warning => Snippet::warning(),
         };
-        let message = if d.field.is_empty() { d.message.clone() } else { format!("{}: {}", d.field, d.message) };
+        let message = if d.field.is_empty() {
+            d.message.clone()
+        } else {
+            format!("{}: {}", d.field, d.message)
+        };
         // Read lossily: a file that is not UTF-8 still shows the place of its first bad byte.
-        let source = (d.line > 0).then(|| std::fs::read(&d.file).ok().map(|b| String::from_utf8_lossy(&b).into_owned())).flatten();
+        let source = (d.line > 0)
+            .then(|| std::fs::read(&d.file).ok().map(|b| String::from_utf8_lossy(&b).into_owned()))
+            .flatten();
         let shown = match source.as_deref().and_then(|s| offset(s, d.line, d.column).map(|o| (s, o))) {
             Some((text, at)) => {
                 let file = SimpleFile::new(d.file.display().to_string(), text);
                 let end = token_end(text, at);
                 let label = Label::primary((), at..end).with_message(if d.field.is_empty() { String::new() } else { d.field.clone() });
-                term::emit(&mut out, &config, &file, &snippet.clone().with_message(d.message.clone()).with_labels(vec![label])).is_ok()
+                term::emit(
+                    &mut out,
+                    &config,
+                    &file,
+                    &snippet.clone().with_message(d.message.clone()).with_labels(vec![label]),
+                )
+                .is_ok()
             }
             None => false,
         };
         if !shown {
             let file = SimpleFile::new(d.file.display().to_string(), "");
-            let place = if d.line > 0 { format!("{}:{}:{}", d.file.display(), d.line, d.column) } else { d.file.display().to_string() };
+            let place = if d.line > 0 {
+                format!("{}:{}:{}", d.file.display(), d.line, d.column)
+            } else {
+                d.file.display().to_string()
+            };
             let _ = term::emit(&mut out, &config, &file, &snippet.with_message(format!("{place}: {message}")));
         }
     }

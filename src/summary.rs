@@ -45,7 +45,13 @@ fn csv(form: &LoadedForm, returns: &[Return]) -> Result<Vec<u8>, String> {
     header.push("problems".into());
     w.write_record(&header).map_err(|e| e.to_string())?;
     for r in returns {
-        let mut row = vec![text(r, "unit"), text(r, "reporter"), text(r, "phone"), r.file.display().to_string(), r.status.word().to_string()];
+        let mut row = vec![
+            text(r, "unit"),
+            text(r, "reporter"),
+            text(r, "phone"),
+            r.file.display().to_string(),
+            r.status.word().to_string(),
+        ];
         row.extend(form.fields.iter().map(|f| text(r, &f.code)));
         row.push(problems(r));
         w.write_record(&row).map_err(|e| e.to_string())?;
@@ -61,7 +67,11 @@ fn csv(form: &LoadedForm, returns: &[Return]) -> Result<Vec<u8>, String> {
 fn xlsx(form: &LoadedForm, returns: &[Return]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
-    let head = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
     let count = Format::new().set_num_format("#,##0");
     let amount = Format::new().set_num_format("#,##0.00##");
     let count_bold = Format::new().set_num_format("#,##0").set_bold();

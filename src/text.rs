@@ -64,7 +64,11 @@ pub fn expand(s: &str, vars: &Vars) -> Result<String, PlaceholderError> {
             });
         };
         let name = &tail[1..close];
-        let value = resolve(name, vars).map_err(|message| PlaceholderError { start, end: start + close + 1, message })?;
+        let value = resolve(name, vars).map_err(|message| PlaceholderError {
+            start,
+            end: start + close + 1,
+            message,
+        })?;
         out.push_str(&value);
         rest = &tail[close + 1..];
         offset = start + close + 1;

@@ -145,7 +145,10 @@ pub fn check_rules(rules: &[Rule], values: &BTreeMap<String, Value>) -> Vec<Viol
 fn check_rule(rule: &Rule, values: &BTreeMap<String, Value>) -> Option<Violation> {
     // Summed wide: values are capped, but a rule may add many of them.
     let sum = |codes: &[String]| -> Option<i64> {
-        let total: i128 = codes.iter().map(|c| values.get(c).and_then(Value::number).map(i128::from)).sum::<Option<i128>>()?;
+        let total: i128 = codes
+            .iter()
+            .map(|c| values.get(c).and_then(Value::number).map(i128::from))
+            .sum::<Option<i128>>()?;
         Some(i64::try_from(total).unwrap_or(i64::MAX))
     };
     let (left, right) = (sum(&rule.left)?, sum(&rule.right)?);
@@ -163,7 +166,11 @@ fn check_rule(rule: &Rule, values: &BTreeMap<String, Value>) -> Option<Violation
             Some(Value::Amount(_)) => Value::Amount(total).to_string(),
             _ => total.to_string(),
         };
-        if codes.len() == 1 { parts.join("") } else { format!("{} ({total})", parts.join(" + ")) }
+        if codes.len() == 1 {
+            parts.join("")
+        } else {
+            format!("{} ({total})", parts.join(" + "))
+        }
     };
     let relation = match rule.relation {
         Relation::Equal => "must equal",
@@ -191,7 +198,11 @@ pub fn read_values(form: &LoadedForm, raw: &BTreeMap<String, String>) -> Result<
             continue;
         }
         let Some(field) = form.fields.iter().find(|f| &f.code == code) else {
-            errors.push(format!("{code}: no such field in 附件{} (expected a code such as {}, or unit, reporter, phone)", form.number, form.fields.first().map_or("01A", |f| f.code.as_str())));
+            errors.push(format!(
+                "{code}: no such field in 附件{} (expected a code such as {}, or unit, reporter, phone)",
+                form.number,
+                form.fields.first().map_or("01A", |f| f.code.as_str())
+            ));
             continue;
         };
         match parse(field.kind, written) {

@@ -20,7 +20,11 @@ const POLL: Duration = Duration::from_millis(25);
 /// What happened in one round.
 pub enum Event {
     /// The PDFs were written; how long it took from noticing the change.
-    Built { written: Vec<(PathBuf, usize)>, warnings: Vec<Diagnostic>, took: Duration },
+    Built {
+        written: Vec<(PathBuf, usize)>,
+        warnings: Vec<Diagnostic>,
+        took: Duration,
+    },
     /// The edition or a template has errors; the last PDFs are kept.
     Failed(Diagnostics),
 }
@@ -36,9 +40,10 @@ fn snapshot(edition: &Path, options: &Options) -> BTreeMap<PathBuf, (SystemTime,
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         for entry in entries.flatten() {
             if let Ok(meta) = entry.metadata()
-                && meta.is_file() {
-                    out.insert(entry.path(), (meta.modified().unwrap_or(SystemTime::UNIX_EPOCH), meta.len()));
-                }
+                && meta.is_file()
+            {
+                out.insert(entry.path(), (meta.modified().unwrap_or(SystemTime::UNIX_EPOCH), meta.len()));
+            }
         }
     }
     out
@@ -47,8 +52,12 @@ fn snapshot(edition: &Path, options: &Options) -> BTreeMap<PathBuf, (SystemTime,
 /// Builds once, then again after every change, calling `report` each time; runs until
 /// `report` returns false.
 pub fn watch(edition: &Path, out: &Path, options: &Options, mut report: impl FnMut(Event) -> bool) -> Result<(), Diagnostics> {
-    let options = &Options { cache: Some(Arc::new(build::RenderCache::default())), ..options.clone() };
-    let fonts = Arc::new(FontSet::load_used(&options.fonts, &options.templates.sources()).map_err(|m| Diagnostics(vec![Diagnostic::file_error(&options.fonts, m)]))?);
+    let options = &Options {
+        cache: Some(Arc::new(build::RenderCache::default())),
+        ..options.clone()
+    };
+    let fonts =
+        Arc::new(FontSet::load_used(&options.fonts, &options.templates.sources()).map_err(|m| Diagnostics(vec![Diagnostic::file_error(&options.fonts, m)]))?);
     let mut seen = None;
     loop {
         let now = snapshot(edition, options);
@@ -58,7 +67,11 @@ pub fn watch(edition: &Path, out: &Path, options: &Options, mut report: impl FnM
             let event = match build::check_with_fonts(edition, options, fonts.clone()).and_then(|c| build::build(&c, out, options).map(|r| (c, r))) {
                 Ok((checked, (written, mut warnings))) => {
                     warnings.splice(0..0, checked.warnings.iter().cloned());
-                    Event::Built { written, warnings, took: start.elapsed() }
+                    Event::Built {
+                        written,
+                        warnings,
+                        took: start.elapsed(),
+                    }
                 }
                 Err(d) => Event::Failed(d),
             };

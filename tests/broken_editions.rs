@@ -31,7 +31,13 @@ fn assert_reported(d: Defect) {
     let build = gongwen([OsStr::new("build"), edition.path.as_os_str(), OsStr::new("-o"), out.as_os_str()]);
 
     for (command, run) in [("check", &check), ("build", &build)] {
-        assert_eq!(run.code, Some(1), "gongwen {command} should fail with exit code 1 on `{}` in {}:\n{run}", d.to.trim(), d.file);
+        assert_eq!(
+            run.code,
+            Some(1),
+            "gongwen {command} should fail with exit code 1 on `{}` in {}:\n{run}",
+            d.to.trim(),
+            d.file
+        );
         assert!(!run.stderr.contains("panicked"), "gongwen {command} panicked:\n{run}");
         let errors = errors(&run.stderr);
         assert_eq!(errors.len(), 1, "gongwen {command} should report exactly one error:\n{run}");
@@ -43,8 +49,15 @@ fn assert_reported(d: Defect) {
             d.at.trim()
         );
         assert!(error.text.contains(d.says), "gongwen {command}: the error should say `{}`:\n{run}", d.says);
-        assert!(error.text.contains(d.field), "gongwen {command}: the error should name the field `{}`:\n{run}", d.field);
-        assert!(run.stderr.lines().any(|l| l == "1 error: nothing written"), "gongwen {command} should end with `1 error: nothing written`:\n{run}");
+        assert!(
+            error.text.contains(d.field),
+            "gongwen {command}: the error should name the field `{}`:\n{run}",
+            d.field
+        );
+        assert!(
+            run.stderr.lines().any(|l| l == "1 error: nothing written"),
+            "gongwen {command} should end with `1 error: nothing written`:\n{run}"
+        );
         assert!(run.stdout.is_empty(), "gongwen {command} should print nothing on stdout:\n{run}");
     }
     assert!(listing(&out).is_empty(), "gongwen build wrote {:?} despite the error", listing(&out));

@@ -10,7 +10,11 @@ use common::*;
 #[test]
 fn building_the_2015_edition_writes_three_pdfs() {
     let b = build_2015();
-    assert_eq!(listing(&b.out), documents_sorted(), "the output folder should hold exactly the three PDFs (no temporary files left)");
+    assert_eq!(
+        listing(&b.out),
+        documents_sorted(),
+        "the output folder should hold exactly the three PDFs (no temporary files left)"
+    );
     for name in DOCUMENTS {
         let bytes = std::fs::read(b.pdf(name)).unwrap();
         assert!(bytes.starts_with(b"%PDF-"), "{name} is not a PDF");
@@ -35,11 +39,21 @@ fn the_build_prints_one_line_per_file_with_its_page_count() {
 fn the_notice_carries_both_forms_paged_as_they_are_alone() {
     let b = build_2015();
     let [notice, a1, a2] = DOCUMENTS.map(|n| page_count(&b.pdf(n)));
-    assert!(notice > a1 + a2, "notice.pdf ({notice} pages) should hold its own pages and both forms ({a1} + {a2})");
+    assert!(
+        notice > a1 + a2,
+        "notice.pdf ({notice} pages) should hold its own pages and both forms ({a1} + {a2})"
+    );
     let page_text = |page: usize| {
         let run = run_tool(
             "pdftotext",
-            ["-f".as_ref(), page.to_string().as_ref(), "-l".as_ref(), page.to_string().as_ref(), b.pdf("notice.pdf").as_os_str(), "-".as_ref()],
+            [
+                "-f".as_ref(),
+                page.to_string().as_ref(),
+                "-l".as_ref(),
+                page.to_string().as_ref(),
+                b.pdf("notice.pdf").as_os_str(),
+                "-".as_ref(),
+            ],
         );
         run.assert_ok("pdftotext");
         run.stdout
@@ -51,7 +65,11 @@ fn the_notice_carries_both_forms_paged_as_they_are_alone() {
     assert_eq!(first_line(notice - a2 + 1), "附件2", "page {} of notice.pdf", notice - a2 + 1);
     // The page before them is the notice's last: the signature and its date.
     let last = page_text(notice - a1 - a2);
-    assert!(last.contains("武汉市总工会办公室") && last.contains("2014年12月30日"), "page {} of notice.pdf should end the notice:\n{last}", notice - a1 - a2);
+    assert!(
+        last.contains("武汉市总工会办公室") && last.contains("2014年12月30日"),
+        "page {} of notice.pdf should end the notice:\n{last}",
+        notice - a1 - a2
+    );
 }
 
 #[test]
@@ -65,7 +83,12 @@ fn gongwen_without_arguments_builds_the_2015_edition_into_out() {
         std::fs::copy(entry.path(), edition.join(entry.file_name())).unwrap();
     }
     let output = gongwen_command().current_dir(dir.path()).output().expect("gongwen runs");
-    assert_eq!(output.status.code(), Some(0), "gongwen with no arguments: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "gongwen with no arguments: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(stdout.lines().count(), 3, "{stdout}");
     assert!(stdout.starts_with("out/notice.pdf  16 pages"), "{stdout}");
@@ -84,7 +107,10 @@ fn every_page_is_a4() {
     for name in DOCUMENTS {
         let pdf = b.pdf(name);
         let pages = page_count(&pdf);
-        let run = run_tool("pdfinfo", ["-f".as_ref(), "1".as_ref(), "-l".as_ref(), pages.to_string().as_ref(), pdf.as_os_str()]);
+        let run = run_tool(
+            "pdfinfo",
+            ["-f".as_ref(), "1".as_ref(), "-l".as_ref(), pages.to_string().as_ref(), pdf.as_os_str()],
+        );
         run.assert_ok("pdfinfo");
         let sizes: Vec<(usize, f64, f64)> = run
             .stdout
@@ -102,7 +128,10 @@ fn every_page_is_a4() {
             .collect();
         assert_eq!(sizes.len(), pages, "{name}: pdfinfo should give every page's size:\n{run}");
         for (n, w, h) in sizes {
-            assert!((w - 595.28).abs() <= 0.5 && (h - 841.89).abs() <= 0.5, "{name} page {n} is {w} × {h} pt, not A4 (595.28 × 841.89)");
+            assert!(
+                (w - 595.28).abs() <= 0.5 && (h - 841.89).abs() <= 0.5,
+                "{name} page {n} is {w} × {h} pt, not A4 (595.28 × 841.89)"
+            );
         }
     }
 }
@@ -127,13 +156,24 @@ fn two_builds_are_byte_identical() {
         let a = std::fs::read(first.pdf(name)).unwrap();
         let b = std::fs::read(second.pdf(name)).unwrap();
         let at = a.iter().zip(&b).position(|(x, y)| x != y);
-        assert!(a == b, "{name} differs between two builds (sizes {} and {}, first difference at byte {at:?})", a.len(), b.len());
+        assert!(
+            a == b,
+            "{name} differs between two builds (sizes {} and {}, first difference at byte {at:?})",
+            a.len(),
+            b.len()
+        );
     }
 }
 
 /// The PostScript names of the faces in fonts/, as pdffonts shows them after the subset tag.
-const SHIPPED: [&str; 6] =
-    ["FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular", "NotoSerifCJKsc-Black", "NotoSerifSC-Regular", "NotoSansSC-Regular"];
+const SHIPPED: [&str; 6] = [
+    "FandolFang-Regular",
+    "FandolHei-Regular",
+    "FandolKai-Regular",
+    "NotoSerifCJKsc-Black",
+    "NotoSerifSC-Regular",
+    "NotoSansSC-Regular",
+];
 const BUILT_INTO_TYPST: [&str; 4] = ["Libertinus", "NewCM", "NewComputerModern", "DejaVu"];
 
 /// `(name without subset tag, embedded?)` for every font pdffonts lists.
@@ -162,8 +202,14 @@ fn only_the_shipped_fonts_are_embedded() {
         assert!(!fonts.is_empty(), "{name}: pdffonts lists no font");
         for (font, embedded) in &fonts {
             assert!(embedded, "{name}: {font} is not embedded");
-            assert!(!BUILT_INTO_TYPST.iter().any(|t| font.contains(t)), "{name}: {font} is one of Typst's built-in fonts");
-            assert!(SHIPPED.iter().any(|s| font.starts_with(s)), "{name}: {font} is not a font of fonts/ ({SHIPPED:?})");
+            assert!(
+                !BUILT_INTO_TYPST.iter().any(|t| font.contains(t)),
+                "{name}: {font} is one of Typst's built-in fonts"
+            );
+            assert!(
+                SHIPPED.iter().any(|s| font.starts_with(s)),
+                "{name}: {font} is not a font of fonts/ ({SHIPPED:?})"
+            );
         }
     }
     // The notice uses every role: 仿宋 body, 黑体 and 楷体 headings, 小标宋 mark and title,

@@ -329,7 +329,7 @@ fn thousands(s: &str) -> String {
     let digits: Vec<char> = s.chars().collect();
     let mut out = String::new();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(*c);
@@ -1053,7 +1053,11 @@ fn a_return_protected_only_against_editing_is_read() {
     std::fs::create_dir(&returns).unwrap();
     let mut want = BTreeMap::new();
     // One unit per algorithm: three returns of one unit would be flagged as duplicates.
-    for (alg, unit) in [("RC4-128", "武汉市新洲区总工会"), ("AES-128", "武汉市黄陂区总工会"), ("AES-256", "武汉市江夏区总工会")] {
+    for (alg, unit) in [
+        ("RC4-128", "武汉市新洲区总工会"),
+        ("AES-128", "武汉市黄陂区总工会"),
+        ("AES-256", "武汉市江夏区总工会"),
+    ] {
         let values = district(unit, "陈十三", "027-89351234", 2);
         let plain = dir.path().join(format!("plain-{alg}.pdf"));
         fill(Filler::Pypdf, &b.a1, &plain, &values);

@@ -30,18 +30,27 @@ fn markup_in_a_paragraph_prints_literally() {
     let b = build(&edition.path);
     b.run.assert_ok("gongwen build on an edition whose text looks like markup");
 
-    let expected: Vec<&str> =
-        PARAGRAPHS.iter().map(|(printed, _)| *printed).chain(["#read(\"/etc/passwd\")", "$x^2$", "*bold*", "<label>", "@ref", "#", "\\"]).collect();
+    let expected: Vec<&str> = PARAGRAPHS
+        .iter()
+        .map(|(printed, _)| *printed)
+        .chain(["#read(\"/etc/passwd\")", "$x^2$", "*bold*", "<label>", "@ref", "#", "\\"])
+        .collect();
     let text = pdf_text(&b.pdf("notice.pdf"), &expected);
     assert!(text.missing.is_empty(), "not printed literally in notice.pdf: {:?}", text.missing);
     // The paragraphs come in order, right after the addressees.
     let joined: String = PARAGRAPHS.iter().map(|(printed, _)| printed.replace(' ', "")).collect();
     let joined = joined.replace('，', ",");
-    assert!(text.text.contains(&joined), "the paragraphs should print one after another, as written:\n{joined}");
+    assert!(
+        text.text.contains(&joined),
+        "the paragraphs should print one after another, as written:\n{joined}"
+    );
     // And nothing was read: no line of /etc/passwd is in the PDF.
     let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
     for line in passwd.lines().filter(|l| l.len() > 8) {
-        assert!(!text.text.contains(&line.replace(char::is_whitespace, "")), "notice.pdf contains a line of /etc/passwd: {line}");
+        assert!(
+            !text.text.contains(&line.replace(char::is_whitespace, "")),
+            "notice.pdf contains a line of /etc/passwd: {line}"
+        );
     }
     assert!(!text.text.contains("root:x:0:0"));
 }

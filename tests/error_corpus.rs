@@ -57,14 +57,22 @@ struct Run {
 
 impl std::fmt::Display for Run {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "$ {}\nexit code {:?}\n--- stdout\n{}--- stderr\n{}---", self.command, self.code, self.stdout, self.stderr)
+        write!(
+            f,
+            "$ {}\nexit code {:?}\n--- stdout\n{}--- stderr\n{}---",
+            self.command, self.code, self.stdout, self.stderr
+        )
     }
 }
 
 /// Runs `gongwen ARGS…` in `dir`, its output going to files (so that a large report cannot
 /// block it), killing it and failing the test if it has not finished after [`HANG`].
 fn gongwen_in(dir: &Path, args: &[&OsStr]) -> Run {
-    let command = format!("cd {} && gongwen {}", dir.display(), args.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" "));
+    let command = format!(
+        "cd {} && gongwen {}",
+        dir.display(),
+        args.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" ")
+    );
     let logs = tempfile::tempdir().expect("a temporary folder");
     let (out_path, err_path) = (logs.path().join("stdout"), logs.path().join("stderr"));
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
@@ -89,7 +97,12 @@ fn gongwen_in(dir: &Path, args: &[&OsStr]) -> Run {
         std::thread::sleep(Duration::from_millis(50));
     };
     let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
-    Run { command, code: status.code(), stdout: read(&out_path), stderr: read(&err_path) }
+    Run {
+        command,
+        code: status.code(),
+        stdout: read(&out_path),
+        stderr: read(&err_path),
+    }
 }
 
 /// The first error of a report, in the plain form `error: FILE:LINE:COL: FIELD: MESSAGE`: read
@@ -99,7 +112,11 @@ fn first_error(stderr: &str) -> Option<String> {
     let lines: Vec<&str> = stderr.lines().collect();
     let start = lines.iter().position(|l| l.starts_with("error"))?;
     let head = lines[start];
-    let block: Vec<&str> = lines[start + 1..].iter().copied().take_while(|l| !l.starts_with("error") && !l.starts_with("warning")).collect();
+    let block: Vec<&str> = lines[start + 1..]
+        .iter()
+        .copied()
+        .take_while(|l| !l.starts_with("error") && !l.starts_with("warning"))
+        .collect();
     let Some(place) = block.iter().find_map(|l| l.trim_start().strip_prefix("┌─ ")) else {
         return Some(head.to_string());
     };
@@ -144,7 +161,10 @@ fn check_refusal(run: &Run, expected: &str) -> Result<(), String> {
     }
     let errors = error_headers(&run.stderr);
     if errors.len() != 1 {
-        return Err(format!("one defect should give one error, but gongwen reported {}: the others follow from the first and mislead:\n{run}", errors.len()));
+        return Err(format!(
+            "one defect should give one error, but gongwen reported {}: the others follow from the first and mislead:\n{run}",
+            errors.len()
+        ));
     }
     if run.stderr.lines().last() != Some("1 error: nothing written") {
         return Err(format!("the report should end with `1 error: nothing written`:\n{run}"));
@@ -169,7 +189,11 @@ fn assert_refused(parent: &Path, name: &str, expected: &str) {
         }
     }
     if out.exists() {
-        problems.push(format!("gongwen build created {} (holding {:?}) despite the error", out.display(), common::listing(&out)));
+        problems.push(format!(
+            "gongwen build created {} (holding {:?}) despite the error",
+            out.display(),
+            common::listing(&out)
+        ));
     }
     assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n\n"));
 }
@@ -181,7 +205,10 @@ fn corpus_case(name: &str) {
     let expected = std::fs::read_to_string(dir.join("expected.txt")).unwrap_or_else(|e| panic!("{name}/expected.txt: {e}"));
     let expected = expected.strip_suffix('\n').unwrap_or(&expected);
     assert!(!expected.contains('\n'), "{name}/expected.txt should hold one line");
-    assert!(expected.starts_with(&format!("error: {name}/")), "{name}/expected.txt should name a file of the case: {expected}");
+    assert!(
+        expected.starts_with(&format!("error: {name}/")),
+        "{name}/expected.txt should name a file of the case: {expected}"
+    );
     assert_refused(&corpus(), name, expected);
 }
 
@@ -275,7 +302,10 @@ fn every_folder_of_the_corpus_has_a_test() {
     let mut listed: Vec<String> = CASES.iter().map(|c| c.replace('_', "-")).collect();
     listed.sort();
     let on_disk = common::listing(&corpus());
-    assert_eq!(on_disk, listed, "tests/editions/broken/ and the corpus! list in tests/error_corpus.rs should name the same cases");
+    assert_eq!(
+        on_disk, listed,
+        "tests/editions/broken/ and the corpus! list in tests/error_corpus.rs should name the same cases"
+    );
     assert!(listed.len() >= 30, "the corpus should hold at least 30 cases, not {}", listed.len());
 }
 
@@ -283,13 +313,17 @@ fn every_folder_of_the_corpus_has_a_test() {
 fn the_corpus_is_what_make_broken_writes() {
     let script = root().join("tests/editions/make_broken.py");
     let run = common::run_tool("python3", [script.as_os_str(), OsStr::new("--check")]);
-    assert_eq!(run.code, Some(0), "the committed corpus differs from what tests/editions/make_broken.py writes:\n{run}");
+    assert_eq!(
+        run.code,
+        Some(0),
+        "the committed corpus differs from what tests/editions/make_broken.py writes:\n{run}"
+    );
 }
 
 #[test]
 fn the_base_edition_of_the_corpus_is_valid() {
     // Each case differs from it by one defect, so each case's error is that defect's.
-    let run = gongwen_in(&base().parent().unwrap().to_path_buf(), &[OsStr::new("check"), OsStr::new("base")]);
+    let run = gongwen_in(base().parent().unwrap(), &[OsStr::new("check"), OsStr::new("base")]);
     assert_eq!(run.code, Some(0), "{run}");
     assert_eq!(run.stderr, "", "the base edition should check without a warning:\n{run}");
 }
@@ -298,7 +332,10 @@ fn the_base_edition_of_the_corpus_is_valid() {
 fn the_report_reader_takes_both_forms() {
     let snippet =
         "error: must not be empty\n   ┌─ e/notice.toml:20:12\n   │\n20 │ opening = [\"^\"]\n   │            ^^^^ body.opening[0]\n\n1 error: nothing written\n";
-    assert_eq!(first_error(snippet).as_deref(), Some("error: e/notice.toml:20:12: body.opening[0]: must not be empty"));
+    assert_eq!(
+        first_error(snippet).as_deref(),
+        Some("error: e/notice.toml:20:12: body.opening[0]: must not be empty")
+    );
     let no_field = "error: duplicate key\n  ┌─ e/notice.toml:3:1\n  │\n3 │ year = 2016\n  │ ^^^^\n\n";
     assert_eq!(first_error(no_field).as_deref(), Some("error: e/notice.toml:3:1: duplicate key"));
     let plain = "warning: x\nerror: e/notice.toml:2:8: year: invalid type\nerror: e/notice.toml: other\n2 errors: nothing written\n";
@@ -346,7 +383,10 @@ fn replace_in(dir: &Path, file: &str, from: &str, to: &str) {
 fn place(text: &str, needle: &str) -> (usize, usize) {
     let at = text.find(needle).unwrap_or_else(|| panic!("`{needle}` not found"));
     let before = &text[..at];
-    (before.matches('\n').count() + 1, before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1)
+    (
+        before.matches('\n').count() + 1,
+        before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1,
+    )
 }
 
 /// How deep the TOML parser goes before it refuses (toml 0.9's limit).
@@ -393,7 +433,11 @@ fn a_notice_over_16_mb_is_refused_before_it_is_read() {
 #[test]
 fn a_missing_edition_folder_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_refused(tmp.path(), "no-such-edition", "error: no-such-edition: no such edition folder: expected a folder holding notice.toml");
+    assert_refused(
+        tmp.path(),
+        "no-such-edition",
+        "error: no-such-edition: no such edition folder: expected a folder holding notice.toml",
+    );
 }
 
 #[test]
@@ -431,7 +475,11 @@ fn a_5_mb_paragraph_is_built_or_refused_cleanly() {
     let check = gongwen_in(made.parent(), &[OsStr::new("check"), OsStr::new(made.name)]);
     let build = gongwen_in(made.parent(), &[OsStr::new("build"), OsStr::new(made.name), OsStr::new("-o"), out.as_os_str()]);
     for run in [&check, &build] {
-        assert!(matches!(run.code, Some(0) | Some(1)), "gongwen should build or refuse a 5 MB paragraph, not exit with {:?}:\n{run}", run.code);
+        assert!(
+            matches!(run.code, Some(0) | Some(1)),
+            "gongwen should build or refuse a 5 MB paragraph, not exit with {:?}:\n{run}",
+            run.code
+        );
         assert!(!run.stderr.contains("panicked"), "{run}");
     }
     if build.code == Some(0) {
@@ -440,6 +488,9 @@ fn a_5_mb_paragraph_is_built_or_refused_cleanly() {
     } else {
         assert!(!out.exists(), "a refused build wrote {:?}", common::listing(&out));
         let first = first_error(&build.stderr).unwrap_or_default();
-        assert!(first.starts_with("error: huge-paragraph/notice.toml"), "the refusal should point at notice.toml:\n{build}");
+        assert!(
+            first.starts_with("error: huge-paragraph/notice.toml"),
+            "the refusal should point at notice.toml:\n{build}"
+        );
     }
 }

@@ -30,7 +30,13 @@ fn checking_the_2015_edition_reports_no_font_problem() {
     let run = gongwen(["check", "data/2015"]);
     run.assert_ok("gongwen check data/2015");
     assert!(run.stderr.is_empty(), "gongwen check data/2015 should print no warning:\n{run}");
-    assert_eq!(run.stdout.trim(), format!("data/2015: ok (3 documents, {} pages)", DOCUMENTS.map(|d| page_count(&build_2015().pdf(d))).iter().sum::<usize>()));
+    assert_eq!(
+        run.stdout.trim(),
+        format!(
+            "data/2015: ok (3 documents, {} pages)",
+            DOCUMENTS.map(|d| page_count(&build_2015().pdf(d))).iter().sum::<usize>()
+        )
+    );
 }
 
 #[test]
@@ -49,8 +55,14 @@ fn a_rare_character_in_a_name_falls_back_with_a_warning() {
         diags[0].points_at(&edition.file("notice.toml"), line, Some(column)),
         "the warning should point at the name, notice.toml:{line}:{column}:\n{check}"
     );
-    assert!(w.contains("closing.contacts[1]") && w.contains("喆") && w.contains("U+5586"), "the warning should name the field and the character:\n{w}");
-    assert!(w.contains("FandolFang") && w.contains("Noto Serif SC"), "the warning should name the font that lacks it and the fallback:\n{w}");
+    assert!(
+        w.contains("closing.contacts[1]") && w.contains("喆") && w.contains("U+5586"),
+        "the warning should name the field and the character:\n{w}"
+    );
+    assert!(
+        w.contains("FandolFang") && w.contains("Noto Serif SC"),
+        "the warning should name the font that lacks it and the fallback:\n{w}"
+    );
 
     let b = build(&edition.path);
     b.run.assert_ok("gongwen build with 喆 in a contact's name");
@@ -58,11 +70,25 @@ fn a_rare_character_in_a_name_falls_back_with_a_warning() {
     let text = pdf_text(&b.pdf("notice.pdf"), &["联系人：杨方勇、张喆"]);
     assert!(text.missing.is_empty(), "the name should print: {:?}", text.missing);
     let glyphs: Pdf = python_json("glyphs.py", [b.pdf("notice.pdf")]);
-    let fonts: Vec<&str> = glyphs.pages.iter().flat_map(|p| &p.chars).filter(|g| g.text == "喆").map(|g| g.font.as_str()).collect();
+    let fonts: Vec<&str> = glyphs
+        .pages
+        .iter()
+        .flat_map(|p| &p.chars)
+        .filter(|g| g.text == "喆")
+        .map(|g| g.font.as_str())
+        .collect();
     assert_eq!(fonts.len(), 1, "喆 printed once");
-    assert!(fonts[0].starts_with("NotoSerifSC"), "喆 should be printed from Noto Serif SC, is in {}", fonts[0]);
+    assert!(
+        fonts[0].starts_with("NotoSerifSC"),
+        "喆 should be printed from Noto Serif SC, is in {}",
+        fonts[0]
+    );
     let zhang = glyphs.pages.iter().flat_map(|p| &p.chars).find(|g| g.text == "张").expect("张");
-    assert!(zhang.font.starts_with("FandolFang"), "the rest of the name stays in 仿宋: 张 is in {}", zhang.font);
+    assert!(
+        zhang.font.starts_with("FandolFang"),
+        "the rest of the name stays in 仿宋: 张 is in {}",
+        zhang.font
+    );
 }
 
 #[test]
@@ -75,7 +101,13 @@ fn a_character_in_no_font_is_an_error() {
     assert_eq!(run.code, Some(1), "{run}");
     let errors = errors(&run.stderr);
     assert_eq!(errors.len(), 1, "one error, for 𠮷:\n{run}");
-    assert!(errors[0].points_at(&edition.file("notice.toml"), line, Some(column)), "the error should point at the name, notice.toml:{line}:{column}:\n{run}");
-    assert!(errors[0].text.contains("𠮷") && errors[0].text.contains("U+20BB7"), "the error should name 𠮷 (U+20BB7):\n{run}");
+    assert!(
+        errors[0].points_at(&edition.file("notice.toml"), line, Some(column)),
+        "the error should point at the name, notice.toml:{line}:{column}:\n{run}"
+    );
+    assert!(
+        errors[0].text.contains("𠮷") && errors[0].text.contains("U+20BB7"),
+        "the error should name 𠮷 (U+20BB7):\n{run}"
+    );
     assert!(listing(&out).is_empty(), "nothing should be written: {:?}", listing(&out));
 }

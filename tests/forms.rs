@@ -56,7 +56,10 @@ where
     S: AsRef<OsStr>,
 {
     need(tool);
-    Command::new(tool).args(args).output().unwrap_or_else(|e| panic!("cannot run {tool}: {e}; {}", install_hint(tool)))
+    Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {tool}: {e}; {}", install_hint(tool)))
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -73,7 +76,12 @@ where
     let mut argv = vec![path.into_os_string()];
     argv.extend(args.into_iter().map(|a| a.as_ref().to_os_string()));
     let out = run("python3", &argv);
-    assert!(out.status.success(), "tests/tools/forms/{script} failed ({}):\n{}", out.status, text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "tests/tools/forms/{script} failed ({}):\n{}",
+        out.status,
+        text(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("tests/tools/forms/{script} printed no JSON ({e}):\n{}", text(&out.stdout)))
 }
 
@@ -164,7 +172,12 @@ fn fill(n: usize, values: &Path, out: &Path, flatten: bool) -> Output {
 
 fn fill_ok(n: usize, values: &Path, out: &Path, flatten: bool) {
     let o = fill(n, values, out, flatten);
-    assert!(o.status.success(), "gongwen fill -n {n} --values {} failed:\n{}", values.display(), text(&o.stderr));
+    assert!(
+        o.status.success(),
+        "gongwen fill -n {n} --values {} failed:\n{}",
+        values.display(),
+        text(&o.stderr)
+    );
     assert!(out.is_file(), "gongwen fill reported success but wrote no {}", out.display());
 }
 
@@ -261,12 +274,21 @@ impl PdfForm {
     }
 
     fn widget(&self, name: &str) -> &Widget {
-        self.widgets().into_iter().map(|(_, w)| w).find(|w| w.name.as_deref() == Some(name)).unwrap_or_else(|| panic!("no field {name}"))
+        self.widgets()
+            .into_iter()
+            .map(|(_, w)| w)
+            .find(|w| w.name.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("no field {name}"))
     }
 
     /// The values pypdf's get_fields() reports, non-empty ones only.
     fn values(&self) -> BTreeMap<String, String> {
-        self.get_fields.clone().unwrap_or_default().into_iter().filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v))).collect()
+        self.get_fields
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)))
+            .collect()
     }
 }
 
@@ -285,7 +307,17 @@ fn pdftk_values(pdf: &Path) -> BTreeMap<String, String> {
 /// rule) left out (tests/tools/forms/ink.py).
 fn ink(pdf: &Path, page: usize, rect: [f64; 4]) -> u64 {
     let [x1, y1, x2, y2] = rect.map(|v| format!("{v:.3}"));
-    let json = py("ink.py", [pdf.as_os_str(), (page + 1).to_string().as_ref(), x1.as_ref(), y1.as_ref(), x2.as_ref(), y2.as_ref()]);
+    let json = py(
+        "ink.py",
+        [
+            pdf.as_os_str(),
+            (page + 1).to_string().as_ref(),
+            x1.as_ref(),
+            y1.as_ref(),
+            x2.as_ref(),
+            y2.as_ref(),
+        ],
+    );
     json["dark"].as_u64().unwrap()
 }
 
@@ -317,13 +349,26 @@ fn each_form_opens_with_one_field_per_blank_named_by_its_code() {
         let got: BTreeSet<&str> = names.iter().copied().collect();
         let missing: Vec<_> = want.difference(&got).collect();
         let extra: Vec<_> = got.difference(&want).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "附件{n}: fields missing {missing:?}, unexpected {extra:?}");
-        assert_eq!(names.len(), model.len(), "附件{n}: pypdf lists {} fields, the form has {} blanks", names.len(), model.len());
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "附件{n}: fields missing {missing:?}, unexpected {extra:?}"
+        );
+        assert_eq!(
+            names.len(),
+            model.len(),
+            "附件{n}: pypdf lists {} fields, the form has {} blanks",
+            names.len(),
+            model.len()
+        );
         // Every field has exactly one widget.
         assert_eq!(form.widgets().len(), model.len(), "附件{n}: widgets on the pages");
         // Header: unit, reporter, phone; then the items.
         assert_eq!(&model[..3].iter().map(|b| b.name.as_str()).collect::<Vec<_>>(), &["unit", "reporter", "phone"]);
-        println!("附件{n}: {} fields ({} blanks in the items + unit, reporter, phone)", names.len(), names.len() - 3);
+        println!(
+            "附件{n}: {} fields ({} blanks in the items + unit, reporter, phone)",
+            names.len(),
+            names.len() - 3
+        );
     }
 }
 
@@ -338,14 +383,27 @@ fn every_field_has_a_chinese_tooltip_and_a_box_on_its_page() {
             let [mx1, my1, mx2, my2] = form.pages[page].mediabox;
             let [x1, y1, x2, y2] = w.rect;
             assert!(x2 - x1 > 0.0 && y2 - y1 > 0.0, "附件{n} {name}: /Rect {:?} has no area", w.rect);
-            assert!(x1 >= mx1 && y1 >= my1 && x2 <= mx2 && y2 <= my2, "附件{n} {name}: /Rect {:?} is not inside the MediaBox {:?}", w.rect, form.pages[page].mediabox);
+            assert!(
+                x1 >= mx1 && y1 >= my1 && x2 <= mx2 && y2 <= my2,
+                "附件{n} {name}: /Rect {:?} is not inside the MediaBox {:?}",
+                w.rect,
+                form.pages[page].mediabox
+            );
             let tu = w.tu.clone().unwrap_or_else(|| panic!("附件{n} {name}: no /TU tooltip"));
             assert!(tu.chars().any(is_cjk), "附件{n} {name}: the tooltip {tu:?} has no Chinese");
             assert!(!tu.contains('{'), "附件{n} {name}: the tooltip {tu:?} has an unexpanded placeholder");
             let blank = model.iter().find(|b| b.name == name).unwrap();
-            assert!(tu.contains(&blank.label), "附件{n} {name}: the tooltip {tu:?} should carry the blank's label {:?}", blank.label);
+            assert!(
+                tu.contains(&blank.label),
+                "附件{n} {name}: the tooltip {tu:?} should carry the blank's label {:?}",
+                blank.label
+            );
             if !blank.unit.is_empty() {
-                assert!(tu.contains(&blank.unit), "附件{n} {name}: the tooltip {tu:?} should name the unit {:?}", blank.unit);
+                assert!(
+                    tu.contains(&blank.unit),
+                    "附件{n} {name}: the tooltip {tu:?} should name the unit {:?}",
+                    blank.unit
+                );
             }
         }
     }
@@ -370,10 +428,19 @@ fn numbers_are_right_aligned_and_06b_of_attachment_2_is_a_yes_no_choice() {
                 }
                 "choice" => {
                     assert_eq!(w.ft.as_deref(), Some("/Ch"), "附件{n} {}: a 是/否 blank is a choice field", blank.name);
-                    assert_eq!(w.opt.as_deref(), Some(&["是".to_string(), "否".to_string()][..]), "附件{n} {}: /Opt", blank.name);
+                    assert_eq!(
+                        w.opt.as_deref(),
+                        Some(&["是".to_string(), "否".to_string()][..]),
+                        "附件{n} {}: /Opt",
+                        blank.name
+                    );
                     let ff = w.ff.unwrap_or(0);
                     assert!(ff & (1 << 17) != 0, "附件{n} {}: /Ff {ff} lacks the combo-box flag", blank.name);
-                    assert!(ff & (1 << 18) == 0, "附件{n} {}: /Ff {ff}: an editable combo box would take answers other than 是/否", blank.name);
+                    assert!(
+                        ff & (1 << 18) == 0,
+                        "附件{n} {}: /Ff {ff}: an editable combo box would take answers other than 是/否",
+                        blank.name
+                    );
                 }
                 other => panic!("附件{n} {}: unknown kind {other}", blank.name),
             }
@@ -394,12 +461,28 @@ fn typing_a_letter_into_a_number_field_is_refused_by_its_keystroke_script() {
             let got = &scripts[&key];
             let is_number = blank.kind == "count" || blank.kind == "amount";
             if !is_number {
-                assert!(got["js"].is_null(), "附件{n} {}: a {} field should take any keystroke, has {}", blank.name, blank.kind, got["js"]);
+                assert!(
+                    got["js"].is_null(),
+                    "附件{n} {}: a {} field should take any keystroke, has {}",
+                    blank.name,
+                    blank.kind,
+                    got["js"]
+                );
                 continue;
             }
-            let js = got["js"].as_str().unwrap_or_else(|| panic!("附件{n} {}: no /AA /K keystroke JavaScript", blank.name));
-            assert!(js.contains("AFMergeChange(event)") && js.contains("event.rc"), "附件{n} {}: the script should test the merged change and set event.rc: {js}", blank.name);
-            let accepts = |v: &str| got["accepts"][v].as_bool().unwrap_or_else(|| panic!("附件{n} {}: no verdict for {v:?}: {got}", blank.name));
+            let js = got["js"]
+                .as_str()
+                .unwrap_or_else(|| panic!("附件{n} {}: no /AA /K keystroke JavaScript", blank.name));
+            assert!(
+                js.contains("AFMergeChange(event)") && js.contains("event.rc"),
+                "附件{n} {}: the script should test the merged change and set event.rc: {js}",
+                blank.name
+            );
+            let accepts = |v: &str| {
+                got["accepts"][v]
+                    .as_bool()
+                    .unwrap_or_else(|| panic!("附件{n} {}: no verdict for {v:?}: {got}", blank.name))
+            };
             for ok in ["", "0", "1200"] {
                 assert!(accepts(ok), "附件{n} {}: {ok:?} should be accepted ({js})", blank.name);
             }
@@ -455,7 +538,8 @@ fn each_field_sits_exactly_on_its_printed_blank() {
         let widgets = form.widgets();
         for (i, (pa, a)) in widgets.iter().enumerate() {
             for (pb, b) in &widgets[i + 1..] {
-                let overlap = pa == pb && a.rect[0] < b.rect[2] - 0.01 && b.rect[0] < a.rect[2] - 0.01 && a.rect[1] < b.rect[3] - 0.01 && b.rect[1] < a.rect[3] - 0.01;
+                let overlap =
+                    pa == pb && a.rect[0] < b.rect[2] - 0.01 && b.rect[0] < a.rect[2] - 0.01 && a.rect[1] < b.rect[3] - 0.01 && b.rect[1] < a.rect[3] - 0.01;
                 assert!(!overlap, "附件{n}: fields {:?} {:?} and {:?} {:?} overlap", a.name, a.rect, b.name, b.rect);
             }
         }
@@ -483,7 +567,12 @@ fn tabbing_through_the_form_follows_the_printed_order() {
                 let listed: Vec<_> = page.annots.iter().map(|w| w.name.clone().unwrap()).collect();
                 assert_eq!(by_rows, listed, "附件{n} page {}: row order (/Tabs /R) differs from the form's order", i + 1);
             } else {
-                assert!(matches!(page.tabs.as_deref(), None | Some("/S")) || page.annots.is_empty(), "附件{n} page {}: /Tabs {:?}", i + 1, page.tabs);
+                assert!(
+                    matches!(page.tabs.as_deref(), None | Some("/S")) || page.annots.is_empty(),
+                    "附件{n} page {}: /Tabs {:?}",
+                    i + 1,
+                    page.tabs
+                );
             }
         }
     }
@@ -509,17 +598,35 @@ fn the_form_carries_a_cjk_font_for_viewers_to_write_values_in() {
         for name in &cjk {
             let f = &acro.fonts[*name];
             assert!(f.to_unicode.unwrap_or(0) > 0, "附件{n}: /DR font {name} has no /ToUnicode map");
-            let d = f.descendant.as_ref().unwrap_or_else(|| panic!("附件{n}: /DR font {name} has no descendant font"));
-            assert!(matches!(d.subtype.as_deref(), Some("/CIDFontType0" | "/CIDFontType2")), "附件{n}: descendant of {name}: {:?}", d.subtype);
-            assert!(matches!(d.font_file.as_deref(), Some("FontFile2" | "FontFile3")), "附件{n}: /DR font {name} is not embedded: {:?}", d.font_file);
+            let d = f
+                .descendant
+                .as_ref()
+                .unwrap_or_else(|| panic!("附件{n}: /DR font {name} has no descendant font"));
+            assert!(
+                matches!(d.subtype.as_deref(), Some("/CIDFontType0" | "/CIDFontType2")),
+                "附件{n}: descendant of {name}: {:?}",
+                d.subtype
+            );
+            assert!(
+                matches!(d.font_file.as_deref(), Some("FontFile2" | "FontFile3")),
+                "附件{n}: /DR font {name} is not embedded: {:?}",
+                d.font_file
+            );
             assert!(d.font_file_bytes.unwrap_or(0) > 10_000, "附件{n}: /DR font {name}'s embedded file is empty");
         }
         let font_of = |da: &str| da.split_whitespace().next().and_then(|t| t.strip_prefix('/')).map(str::to_string);
         let da = acro.da.as_deref().expect("no /AcroForm /DA");
-        assert!(font_of(da).is_some_and(|f| cjk.contains(&&f)), "附件{n}: /AcroForm /DA {da:?} should use the CJK font {cjk:?}");
+        assert!(
+            font_of(da).is_some_and(|f| cjk.contains(&&f)),
+            "附件{n}: /AcroForm /DA {da:?} should use the CJK font {cjk:?}"
+        );
         for (_, w) in form.widgets() {
             let da = w.da.as_deref().unwrap_or(da);
-            assert!(font_of(da).is_some_and(|f| cjk.contains(&&f)), "附件{n} {:?}: /DA {da:?} should use the CJK font {cjk:?}", w.name);
+            assert!(
+                font_of(da).is_some_and(|f| cjk.contains(&&f)),
+                "附件{n} {:?}: /DA {da:?} should use the CJK font {cjk:?}",
+                w.name
+            );
         }
         // What people type: digits, a decimal point, a phone number, 是/否 and a unit's name.
         let typed = format!("0123456789.-()是否{JIANGAN}张三李四");
@@ -538,7 +645,10 @@ fn a_union_in_any_wuhan_district_can_type_its_name_into_the_blank_form() {
     let typed = format!("武汉市{districts}总工会");
     for n in [1, 2] {
         let chars = py("font_chars.py", [s.blank(n).as_os_str(), typed.as_ref()]);
-        assert_eq!(chars["missing"], "", "附件{n}: the blank form's /DR font lacks these characters of Wuhan's districts, so a viewer cannot draw them as they are typed");
+        assert_eq!(
+            chars["missing"], "",
+            "附件{n}: the blank form's /DR font lacks these characters of Wuhan's districts, so a viewer cannot draw them as they are typed"
+        );
     }
 }
 
@@ -573,7 +683,14 @@ fn a_reporting_unit_fills_the_form_in_pypdf_and_the_values_read_back() {
 #[test]
 fn a_reporting_unit_fills_the_form_with_pdftk_from_a_utf16_fdf_and_the_values_read_back() {
     let s = Scratch::new();
-    let values = [("unit", QIAOKOU), ("reporter", "王五"), ("phone", "027-83601234"), ("01A", "800"), ("01B", "200"), ("05A", "3.25")];
+    let values = [
+        ("unit", QIAOKOU),
+        ("reporter", "王五"),
+        ("phone", "027-83601234"),
+        ("01A", "800"),
+        ("01B", "200"),
+        ("05A", "3.25"),
+    ];
     let out = s.path("pdftk.pdf");
     py("fill_pdftk.py", [s.blank(1).as_os_str(), out.as_os_str(), values_json(&values).as_ref()]);
     let want = expected(&values);
@@ -588,10 +705,21 @@ fn a_viewer_draws_pdftk_filled_values_with_the_forms_own_font() {
     let s = Scratch::new();
     let values = [("unit", "武汉市江汉区总工会"), ("reporter", "王五"), ("01A", "800")];
     let out = s.path("pdftk-na.pdf");
-    py("fill_pdftk.py", [s.blank(1).as_os_str(), out.as_os_str(), values_json(&values).as_ref(), "need_appearances".as_ref()]);
+    py(
+        "fill_pdftk.py",
+        [
+            s.blank(1).as_os_str(),
+            out.as_os_str(),
+            values_json(&values).as_ref(),
+            "need_appearances".as_ref(),
+        ],
+    );
     assert_eq!(pdftk_values(&out), expected(&values));
     let shown = pdftotext(&out);
-    assert!(shown.contains("武汉市江汉区总工会") && shown.contains("王五"), "poppler should draw the values in the /DR font:\n{shown}");
+    assert!(
+        shown.contains("武汉市江汉区总工会") && shown.contains("王五"),
+        "poppler should draw the values in the /DR font:\n{shown}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -639,7 +767,10 @@ fn gongwen_fill_writes_the_values_and_draws_chinese_beyond_gb2312() {
     assert_eq!(pdftk_values(&out), filled_1_values(), "pdftk reads back the values gongwen wrote");
     for code in filled_1_values().keys() {
         let w = form.widget(code);
-        assert!(w.ap_n_bytes.unwrap_or(0) > 40, "{code}: a filled field needs an appearance stream that draws it");
+        assert!(
+            w.ap_n_bytes.unwrap_or(0) > 40,
+            "{code}: a filled field needs an appearance stream that draws it"
+        );
     }
 
     // The unit's name is drawn, 硚 included: dark pixels inside the unit field.
@@ -652,14 +783,20 @@ fn gongwen_fill_writes_the_values_and_draws_chinese_beyond_gb2312() {
     assert!(after >= 300, "the filled unit field should show {QIAOKOU}, has only {after} dark pixels");
     let shown = pdftotext(&out);
     assert!(shown.contains(QIAOKOU), "pdftotext of the filled form (poppler draws /AP) lacks {QIAOKOU}");
-    assert!(shown.contains("4321") && shown.contains("12.5"), "pdftotext of the filled form lacks the numbers");
+    assert!(
+        shown.contains("4321") && shown.contains("12.5"),
+        "pdftotext of the filled form lacks the numbers"
+    );
 
     // A number is drawn at the right of its blank.
     let b = blank.widget("01B").rect;
     let mid = (b[0] + b[2]) / 2.0;
     let (left, right) = (ink(&out, page, [b[0], b[1], mid, b[3]]), ink(&out, page, [mid, b[1], b[2], b[3]]));
     println!("01B = 765: dark pixels left half {left}, right half {right}");
-    assert!(left == 0 && right > 20, "01B's 765 should be right-aligned: {left} dark pixels in the left half, {right} in the right");
+    assert!(
+        left == 0 && right > 20,
+        "01B's 765 should be right-aligned: {left} dark pixels in the left half, {right} in the right"
+    );
 }
 
 #[test]
@@ -669,7 +806,11 @@ fn a_flattened_form_keeps_the_values_in_the_page_and_has_no_fields() {
     let out = s.path("flat.pdf");
     fill_ok(1, &values, &out, true);
     let form = PdfForm::read(&out);
-    assert!(form.get_fields.as_ref().is_none_or(BTreeMap::is_empty), "a flattened form has no fields: {:?}", form.get_fields);
+    assert!(
+        form.get_fields.as_ref().is_none_or(BTreeMap::is_empty),
+        "a flattened form has no fields: {:?}",
+        form.get_fields
+    );
     assert!(form.widgets().is_empty(), "a flattened form has no widgets");
     let shown = pdftotext(&out);
     for v in [QIAOKOU, "张三", "027-85791234", "4321", "765", "12.5"] {
@@ -678,7 +819,10 @@ fn a_flattened_form_keeps_the_values_in_the_page_and_has_no_fields() {
     let blank = PdfForm::read(&s.blank(1));
     let after = ink(&out, 0, blank.widget("unit").rect);
     println!("flattened: dark pixels in the unit field {after}");
-    assert!(after >= 300, "the flattened form should print {QIAOKOU} on the unit's blank, has {after} dark pixels there");
+    assert!(
+        after >= 300,
+        "the flattened form should print {QIAOKOU} on the unit's blank, has {after} dark pixels there"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -725,7 +869,12 @@ fn an_unknown_code_is_refused_naming_it() {
 #[test]
 fn a_total_that_is_not_the_sum_of_its_parts_is_refused_naming_the_rule() {
     // 05A = 05B + 05C + 05D + 05E + 05F; here the parts add up to 9, not 10.
-    refused(1, "v.toml", "05A = 10\n05B = 1\n05C = 2\n05D = 3\n05E = 3\n05F = 0\n", &["05A", "05A = 05B + 05C + 05D + 05E + 05F"]);
+    refused(
+        1,
+        "v.toml",
+        "05A = 10\n05B = 1\n05C = 2\n05D = 3\n05E = 3\n05F = 0\n",
+        &["05A", "05A = 05B + 05C + 05D + 05E + 05F"],
+    );
 }
 
 #[test]
@@ -740,7 +889,11 @@ fn refused_values_leave_an_earlier_output_as_it_was() {
     let out = s.write("out.pdf", "an earlier form");
     let o = fill(1, &file, &out, false);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "an earlier form", "a refused fill must not touch the existing output");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "an earlier form",
+        "a refused fill must not touch the existing output"
+    );
 }
 
 #[test]
@@ -824,10 +977,17 @@ fn a_unit_name_with_a_slash_becomes_a_safe_file_name() {
     let files = pdfs_in(&dir);
     assert_eq!(files.len(), 1, "one form, directly in the folder: {files:?}");
     let file_name = files.into_iter().next().unwrap();
-    assert!(file_name.ends_with(".pdf") && file_name.contains("武汉市总工会") && file_name.contains("保障工作部"), "{file_name}");
+    assert!(
+        file_name.ends_with(".pdf") && file_name.contains("武汉市总工会") && file_name.contains("保障工作部"),
+        "{file_name}"
+    );
     let pdf = dir.join(&file_name);
     assert!(pdf.is_file(), "{file_name} should be a file, not a folder");
-    assert_eq!(PdfForm::read(&pdf).values().get("unit").map(String::as_str), Some(name), "the form keeps the unit's name as written");
+    assert_eq!(
+        PdfForm::read(&pdf).values().get("unit").map(String::as_str),
+        Some(name),
+        "the form keeps the unit's name as written"
+    );
 }
 
 /// `gongwen fill --units` with CSV exits 1, names `names`, and writes nothing into the folder.
@@ -841,17 +1001,27 @@ fn units_refused(csv: &str, names: &[&str]) {
     for want in names {
         assert!(err.contains(want), "the error should name {want}:\n{err}");
     }
-    assert_eq!(pdfs_in(&dir), BTreeSet::new(), "nothing should be written into the folder when the units file is refused:\n{err}");
+    assert_eq!(
+        pdfs_in(&dir),
+        BTreeSet::new(),
+        "nothing should be written into the folder when the units file is refused:\n{err}"
+    );
 }
 
 #[test]
 fn a_units_csv_naming_a_unit_twice_writes_nothing() {
-    units_refused("填报单位,01A\n武汉市江岸区总工会,1\n武汉市江汉区总工会,2\n武汉市江岸区总工会,3\n", &["武汉市江岸区总工会"]);
+    units_refused(
+        "填报单位,01A\n武汉市江岸区总工会,1\n武汉市江汉区总工会,2\n武汉市江岸区总工会,3\n",
+        &["武汉市江岸区总工会"],
+    );
 }
 
 #[test]
 fn a_units_csv_with_a_bad_value_writes_nothing() {
-    units_refused("unit,01A,01B\n武汉市江岸区总工会,10,2\n武汉市江汉区总工会,12a,1\n", &["01A", "武汉市江汉区总工会"]);
+    units_refused(
+        "unit,01A,01B\n武汉市江岸区总工会,10,2\n武汉市江汉区总工会,12a,1\n",
+        &["01A", "武汉市江汉区总工会"],
+    );
 }
 
 #[test]
@@ -881,7 +1051,12 @@ fn a_units_csv_with_a_value_no_font_can_show_writes_nothing() {
 fn every_form_a_union_office_handles_passes_qpdf_and_mupdf() {
     let s = Scratch::new();
     let values = s.write("v.toml", FILLED_1);
-    let (filled, flat, pypdf, pdftk) = (s.path("gongwen-filled.pdf"), s.path("gongwen-flat.pdf"), s.path("pypdf.pdf"), s.path("pdftk.pdf"));
+    let (filled, flat, pypdf, pdftk) = (
+        s.path("gongwen-filled.pdf"),
+        s.path("gongwen-flat.pdf"),
+        s.path("pypdf.pdf"),
+        s.path("pdftk.pdf"),
+    );
     fill_ok(1, &values, &filled, false);
     fill_ok(1, &values, &flat, true);
     let by_hand = values_json(&[("unit", JIANGAN), ("01A", "12"), ("06B", "是")]);
@@ -894,7 +1069,10 @@ fn every_form_a_union_office_handles_passes_qpdf_and_mupdf() {
         // -q: no progress lines; what is left on stderr is mupdf's warnings and errors.
         let m = run("mutool", ["draw".as_ref(), "-q".as_ref(), "-o".as_ref(), "/dev/null".as_ref(), pdf.as_os_str()]);
         let err = text(&m.stderr);
-        let complaints: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty() && !l.contains("ICC support is not available")).collect();
+        let complaints: Vec<&str> = err
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.contains("ICC support is not available"))
+            .collect();
         assert!(m.status.success() && complaints.is_empty(), "mutool draw {name} complains:\n{err}");
     }
 }

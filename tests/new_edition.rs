@@ -25,7 +25,14 @@ struct NewEdition {
 fn new_edition(from: &Path, year: i32) -> NewEdition {
     let dir = TempDir::new().expect("a temporary folder");
     let path = dir.path().join(year.to_string());
-    let run = gongwen([OsStr::new("new-edition"), from.as_os_str(), OsStr::new("--year"), year.to_string().as_ref(), OsStr::new("-o"), path.as_os_str()]);
+    let run = gongwen([
+        OsStr::new("new-edition"),
+        from.as_os_str(),
+        OsStr::new("--year"),
+        year.to_string().as_ref(),
+        OsStr::new("-o"),
+        path.as_os_str(),
+    ]);
     NewEdition { _dir: dir, path, run }
 }
 
@@ -99,7 +106,11 @@ fn the_new_editions_say_the_new_years_dates() {
             let want = if year == 2016 { y2016 } else { y2017 };
             assert_eq!(value_at(&notice, path).as_deref(), Some(*want), "{path} of the {year} edition");
         }
-        assert_eq!(value_at(&notice, "head.number.serial"), None, "the {year} edition's document number should have no serial yet");
+        assert_eq!(
+            value_at(&notice, "head.number.serial"),
+            None,
+            "the {year} edition's document number should have no serial yet"
+        );
         assert_eq!(value_at(&notice, "head.number.agency").as_deref(), Some("\"武工办\""));
     }
 }
@@ -114,7 +125,9 @@ fn check_accepts_the_new_editions_and_warns_of_the_blank_serial() {
         let warnings = warnings(&run.stderr);
         let notice = e.path.join("notice.toml");
         assert!(
-            warnings.iter().any(|w| w.text.contains("serial") && w.text.contains(&notice.display().to_string())),
+            warnings
+                .iter()
+                .any(|w| w.text.contains("serial") && w.text.contains(&notice.display().to_string())),
             "check of the {year} edition should warn, at its notice.toml, that the document number has no serial:\n{run}"
         );
         assert_eq!(warnings.len(), 1, "the blank serial should be the only warning:\n{run}");
@@ -125,7 +138,12 @@ fn check_accepts_the_new_editions_and_warns_of_the_blank_serial() {
 fn build_renders_the_new_editions() {
     for year in [2016, 2017] {
         let b = built(year);
-        assert_eq!(listing(&b.out), documents_sorted(), "the {year} edition should build into exactly the three PDFs:\n{}", b.run);
+        assert_eq!(
+            listing(&b.out),
+            documents_sorted(),
+            "the {year} edition should build into exactly the three PDFs:\n{}",
+            b.run
+        );
         for name in DOCUMENTS {
             assert!(page_count(&b.pdf(name)) > 0, "{name} of the {year} edition has no pages");
         }
@@ -198,7 +216,11 @@ fn layout(path: &Path) -> Layout {
 #[test]
 fn every_comment_of_the_old_notice_is_kept_in_order() {
     let old = layout(&edition_2015().join("notice.toml"));
-    assert!(old.comments.len() > 40, "data/2015/notice.toml should have dozens of comments, the scanner found {}", old.comments.len());
+    assert!(
+        old.comments.len() > 40,
+        "data/2015/notice.toml should have dozens of comments, the scanner found {}",
+        old.comments.len()
+    );
     for year in [2016, 2017] {
         let new = layout(&edition(year).path.join("notice.toml"));
         let new_texts: Vec<&str> = new.comments.iter().map(|c| c.text.as_str()).collect();
@@ -212,7 +234,12 @@ fn every_comment_of_the_old_notice_is_kept_in_order() {
         // …and in the same order: the old comments are a subsequence of the new ones.
         let mut rest = new_texts.iter();
         for c in &old.comments {
-            assert!(rest.any(|t| *t == c.text), "the {year} notice.toml moved the comment of line {} (# {})", c.line, c.text);
+            assert!(
+                rest.any(|t| *t == c.text),
+                "the {year} notice.toml moved the comment of line {} (# {})",
+                c.line,
+                c.text
+            );
         }
     }
 }
@@ -227,10 +254,17 @@ fn the_keys_stay_in_their_order_and_only_the_changed_values_change() {
         let new = layout(&edition(year).path.join("notice.toml"));
         let old_keys: Vec<&str> = old.keys.iter().map(|k| k.path.as_str()).filter(|p| *p != serial).collect();
         let new_keys: Vec<&str> = new.keys.iter().map(|k| k.path.as_str()).collect();
-        assert_eq!(new_keys, old_keys, "the {year} notice.toml should have the old keys in the old order, less the serial");
+        assert_eq!(
+            new_keys, old_keys,
+            "the {year} notice.toml should have the old keys in the old order, less the serial"
+        );
 
         let old_lines: Vec<&Line> = old.lines.iter().filter(|l| l.key.as_deref() != Some(serial)).collect();
-        assert_eq!(new.lines.len(), old_lines.len(), "the {year} notice.toml should have the old lines less the serial's");
+        assert_eq!(
+            new.lines.len(),
+            old_lines.len(),
+            "the {year} notice.toml should have the old lines less the serial's"
+        );
         for (o, n) in old_lines.iter().zip(&new.lines) {
             if o.text == n.text {
                 continue;
@@ -259,7 +293,11 @@ fn the_keys_stay_in_their_order_and_only_the_changed_values_change() {
 fn the_other_files_of_the_edition_are_copied_unchanged() {
     for year in [2016, 2017] {
         let path = &edition(year).path;
-        assert_eq!(listing(path), listing(&edition_2015()), "the {year} edition should hold the same files as data/2015");
+        assert_eq!(
+            listing(path),
+            listing(&edition_2015()),
+            "the {year} edition should hold the same files as data/2015"
+        );
         for name in listing(&edition_2015()).into_iter().filter(|n| n != "notice.toml") {
             let old = std::fs::read(edition_2015().join(&name)).unwrap();
             let new = std::fs::read(path.join(&name)).unwrap();
@@ -307,7 +345,11 @@ fn no_stale_year_is_printed_except_where_the_model_puts_it() {
         assert_eq!(years.year, i64::from(year));
         // Years in titles and text move through placeholders: no string spells one in digits.
         let literal: Vec<String> = years.literal.iter().map(|l| format!("  {}: {}", l.file, l.text)).collect();
-        assert!(literal.is_empty(), "strings of the {year} edition spell a year in digits:\n{}", literal.join("\n"));
+        assert!(
+            literal.is_empty(),
+            "strings of the {year} edition spell a year in digits:\n{}",
+            literal.join("\n")
+        );
         let previous = (year - 1).to_string();
         // The model itself: the previous year only where it is meant (the number's year, the
         // reporting year of 附件2, the signing date), nothing older.
@@ -316,8 +358,15 @@ fn no_stale_year_is_printed_except_where_the_model_puts_it() {
             let y: i32 = y.parse().unwrap();
             assert!(y >= year - 1, "the {year} edition's model still prints {y}: {texts:?}");
         }
-        for needle in [format!("武工办〔{previous}〕号"), format!("{previous}年12月30日"), format!("统计数据截至{previous}年12月31日;")] {
-            assert!(allowed.contains(&needle), "the {year} model should print {previous} in `{needle}`; its texts naming {previous}: {allowed:?}");
+        for needle in [
+            format!("武工办〔{previous}〕号"),
+            format!("{previous}年12月30日"),
+            format!("统计数据截至{previous}年12月31日;"),
+        ] {
+            assert!(
+                allowed.contains(&needle),
+                "the {year} model should print {previous} in `{needle}`; its texts naming {previous}: {allowed:?}"
+            );
         }
         for pdf in &years.pdfs {
             let name = Path::new(&pdf.pdf).file_name().unwrap().to_string_lossy();
@@ -325,9 +374,21 @@ fn no_stale_year_is_printed_except_where_the_model_puts_it() {
             for stale in 2000..year - 1 {
                 assert!(!pdf.text.contains(&stale.to_string()), "{name} of the {year} edition prints {stale}");
             }
-            let unaccounted: Vec<String> = pdf.occurrences.iter().filter(|o| o.by.is_none()).map(|o| format!("  {} in …{}…", o.year, o.context)).collect();
-            assert!(unaccounted.is_empty(), "{name} of the {year} edition prints years that no text of its model puts there:\n{}", unaccounted.join("\n"));
-            assert!(pdf.occurrences.iter().any(|o| o.year == previous), "{name} of {year} should print {previous} (its document number)");
+            let unaccounted: Vec<String> = pdf
+                .occurrences
+                .iter()
+                .filter(|o| o.by.is_none())
+                .map(|o| format!("  {} in …{}…", o.year, o.context))
+                .collect();
+            assert!(
+                unaccounted.is_empty(),
+                "{name} of the {year} edition prints years that no text of its model puts there:\n{}",
+                unaccounted.join("\n")
+            );
+            assert!(
+                pdf.occurrences.iter().any(|o| o.year == previous),
+                "{name} of {year} should print {previous} (its document number)"
+            );
         }
         // Every text of the model that names the previous year is printed in the notice
         // (which carries both forms).
@@ -361,19 +422,34 @@ fn the_blank_serial_prints_as_two_blank_characters() {
     let glyphs: Glyphs = python_json("glyphs.py", [built(2016).pdf("notice.pdf")]);
     let page = &glyphs.pages[0];
     let open = page.chars.iter().position(|c| c.text == "〔").expect("the document number's 〔 on page 1");
-    let line: Vec<&Glyph> = page.chars[open - 3..].iter().take_while(|c| (c.baseline - page.chars[open].baseline).abs() < 0.5).collect();
+    let line: Vec<&Glyph> = page.chars[open - 3..]
+        .iter()
+        .take_while(|c| (c.baseline - page.chars[open].baseline).abs() < 0.5)
+        .collect();
     let text: String = line.iter().map(|c| c.text.as_str()).collect();
-    assert_eq!(text, "武工办〔2015〕\u{3000}\u{3000}号", "the document number of the 2016 edition, glyph by glyph");
+    assert_eq!(
+        text, "武工办〔2015〕\u{3000}\u{3000}号",
+        "the document number of the 2016 edition, glyph by glyph"
+    );
     // Two whole cells between 〕 and 号, the pitch of the characters before them.
     let pitch = line[1].x0 - line[0].x0;
     let close = line.iter().position(|c| c.text == "〕").unwrap();
     let gap = line[close + 3].x0 - line[close].x0;
-    assert!((gap - 3.0 * pitch).abs() < 0.5, "号 should stand three cells after 〕 (pitch {pitch:.2} pt), not {gap:.2} pt");
+    assert!(
+        (gap - 3.0 * pitch).abs() < 0.5,
+        "号 should stand three cells after 〕 (pitch {pitch:.2} pt), not {gap:.2} pt"
+    );
 }
 
 /// The lines of a section of new-edition's output (`changed:`, `still to decide:`).
 fn section<'a>(stdout: &'a str, title: &str) -> Vec<&'a str> {
-    stdout.lines().skip_while(|l| *l != title).skip(1).take_while(|l| l.starts_with("  ")).map(str::trim).collect()
+    stdout
+        .lines()
+        .skip_while(|l| *l != title)
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(str::trim)
+        .collect()
 }
 
 #[test]
@@ -388,13 +464,22 @@ fn the_command_says_what_changed_and_what_is_left_to_decide() {
             assert!(changed_names.iter().any(|n| n == key), "`{key}` should be listed as changed:\n{run}");
             assert!(!decide_names.iter().any(|n| n == key), "`{key}` is settled, not to decide:\n{run}");
         }
-        for key in ["head.number.serial", "dates.card_month_start", "dates.card_month_end", "dates.deadline", "signature.date"] {
+        for key in [
+            "head.number.serial",
+            "dates.card_month_start",
+            "dates.card_month_end",
+            "dates.deadline",
+            "signature.date",
+        ] {
             assert!(decide_names.iter().any(|n| n == key), "`{key}` should be listed as still to decide:\n{run}");
             assert!(!changed_names.iter().any(|n| n == key), "`{key}` is to decide, not settled:\n{run}");
         }
         // The festival lines give the new date.
         let lantern = if year == 2016 { "2016-02-22" } else { "2017-02-11" };
-        assert!(changed.iter().any(|l| l.starts_with("dates.activity_end") && l.contains(lantern)), "activity_end should be {lantern}:\n{run}");
+        assert!(
+            changed.iter().any(|l| l.starts_with("dates.activity_end") && l.contains(lantern)),
+            "activity_end should be {lantern}:\n{run}"
+        );
         assert!(errors(&run.stderr).is_empty(), "new-edition reported errors:\n{run}");
     }
 }
@@ -425,7 +510,14 @@ fn a_target_folder_that_is_not_empty_is_refused_and_left_alone() {
     std::fs::write(target.join("draft.txt"), "a draft the office is working on").unwrap();
     let before = contents(dir.path());
     let source = contents(&edition_2015());
-    let run = gongwen([OsStr::new("new-edition"), OsStr::new("data/2015"), OsStr::new("--year"), OsStr::new("2016"), OsStr::new("-o"), target.as_os_str()]);
+    let run = gongwen([
+        OsStr::new("new-edition"),
+        OsStr::new("data/2015"),
+        OsStr::new("--year"),
+        OsStr::new("2016"),
+        OsStr::new("-o"),
+        target.as_os_str(),
+    ]);
     assert_eq!(run.code, Some(1), "new-edition into a folder that is not empty:\n{run}");
     assert!(!errors(&run.stderr).is_empty(), "the refusal should be an error:\n{run}");
     assert!(run.stderr.contains(&target.display().to_string()), "the error should name the folder:\n{run}");
@@ -438,10 +530,20 @@ fn a_year_that_does_not_come_after_the_editions_is_refused() {
     for year in ["2015", "2014"] {
         let dir = TempDir::new().unwrap();
         let target = dir.path().join("new");
-        let run = gongwen([OsStr::new("new-edition"), OsStr::new("data/2015"), OsStr::new("--year"), OsStr::new(year), OsStr::new("-o"), target.as_os_str()]);
+        let run = gongwen([
+            OsStr::new("new-edition"),
+            OsStr::new("data/2015"),
+            OsStr::new("--year"),
+            OsStr::new(year),
+            OsStr::new("-o"),
+            target.as_os_str(),
+        ]);
         assert_eq!(run.code, Some(1), "new-edition --year {year} from the 2015 edition:\n{run}");
         let errors = errors(&run.stderr);
-        assert!(errors.iter().any(|e| e.text.contains(year) && e.text.contains("2015")), "the error should name both years:\n{run}");
+        assert!(
+            errors.iter().any(|e| e.text.contains(year) && e.text.contains("2015")),
+            "the error should name both years:\n{run}"
+        );
         assert!(!target.exists(), "--year {year}: the target folder should not be created");
     }
 }
@@ -451,11 +553,21 @@ fn an_existing_empty_folder_is_a_fine_target() {
     let dir = TempDir::new().unwrap();
     let target = dir.path().join("2016");
     std::fs::create_dir(&target).unwrap();
-    let run = gongwen([OsStr::new("new-edition"), OsStr::new("data/2015"), OsStr::new("--year"), OsStr::new("2016"), OsStr::new("-o"), target.as_os_str()]);
+    let run = gongwen([
+        OsStr::new("new-edition"),
+        OsStr::new("data/2015"),
+        OsStr::new("--year"),
+        OsStr::new("2016"),
+        OsStr::new("-o"),
+        target.as_os_str(),
+    ]);
     run.assert_ok("new-edition into an empty folder");
     let made = std::fs::read(target.join("notice.toml")).unwrap();
     let direct = std::fs::read(edition(2016).path.join("notice.toml")).unwrap();
-    assert!(made == direct, "the notice.toml written into an existing empty folder differs from the one written into a new folder");
+    assert!(
+        made == direct,
+        "the notice.toml written into an existing empty folder differs from the one written into a new folder"
+    );
 }
 
 #[test]
@@ -477,7 +589,11 @@ fn the_blank_serial_is_still_to_decide_in_the_next_years_edition() {
     let chained = new_edition(&edition(2016).path, 2017);
     chained.run.assert_ok("new-edition of the 2016 edition --year 2017");
     let decide = section(&chained.run.stdout, "still to decide:");
-    assert!(decide.iter().any(|l| l.starts_with("head.number.serial")), "the blank serial should be listed as still to decide:\n{}", chained.run);
+    assert!(
+        decide.iter().any(|l| l.starts_with("head.number.serial")),
+        "the blank serial should be listed as still to decide:\n{}",
+        chained.run
+    );
 }
 
 #[test]
@@ -492,11 +608,23 @@ fn an_error_after_writing_leaves_nothing_written() {
     gongwen([OsStr::new("check"), e.path.as_os_str()]).assert_ok("check of the edited 2015 edition");
     let dir = TempDir::new().unwrap();
     let target = dir.path().join("2016");
-    let run = gongwen([OsStr::new("new-edition"), e.path.as_os_str(), OsStr::new("--year"), OsStr::new("2016"), OsStr::new("-o"), target.as_os_str()]);
+    let run = gongwen([
+        OsStr::new("new-edition"),
+        e.path.as_os_str(),
+        OsStr::new("--year"),
+        OsStr::new("2016"),
+        OsStr::new("-o"),
+        target.as_os_str(),
+    ]);
     assert_eq!(run.code, Some(1), "the new edition's period ends before it starts:\n{run}");
     assert!(run.stderr.contains("card_month_end"), "the error should name the date:\n{run}");
     if run.stderr.contains("nothing written") {
-        assert!(listing(&target).is_empty(), "new-edition says `nothing written` but wrote {:?} into {}", listing(&target), target.display());
+        assert!(
+            listing(&target).is_empty(),
+            "new-edition says `nothing written` but wrote {:?} into {}",
+            listing(&target),
+            target.display()
+        );
     }
 }
 
@@ -504,13 +632,23 @@ fn an_error_after_writing_leaves_nothing_written() {
 fn a_target_inside_the_edition_is_not_copied_into_itself() {
     let e = edition_with(&[]);
     let target = e.path.join("2016");
-    let run = gongwen([OsStr::new("new-edition"), e.path.as_os_str(), OsStr::new("--year"), OsStr::new("2016"), OsStr::new("-o"), target.as_os_str()]);
+    let run = gongwen([
+        OsStr::new("new-edition"),
+        e.path.as_os_str(),
+        OsStr::new("--year"),
+        OsStr::new("2016"),
+        OsStr::new("-o"),
+        target.as_os_str(),
+    ]);
     let nested = target.join("2016");
     let n = if target.exists() { contents(&target).len() } else { 0 };
     // Cleaned up here so that a failure does not leave thousands of nested folders behind.
     let exists = nested.exists();
     let _ = std::fs::remove_dir_all(&target);
-    assert!(!exists, "new-edition copied the target folder into itself ({n} files and folders under it):\n{run}");
+    assert!(
+        !exists,
+        "new-edition copied the target folder into itself ({n} files and folders under it):\n{run}"
+    );
     if run.code == Some(0) {
         assert!(n > 0, "new-edition succeeded but wrote nothing:\n{run}");
     } else {
@@ -526,10 +664,24 @@ fn a_year_out_of_range_is_refused_before_anything_is_written() {
     for year in ["9999", "10000"] {
         let dir = TempDir::new().unwrap();
         let target = dir.path().join("new");
-        let run = gongwen([OsStr::new("new-edition"), OsStr::new("data/2015"), OsStr::new("--year"), OsStr::new(year), OsStr::new("-o"), target.as_os_str()]);
+        let run = gongwen([
+            OsStr::new("new-edition"),
+            OsStr::new("data/2015"),
+            OsStr::new("--year"),
+            OsStr::new(year),
+            OsStr::new("-o"),
+            target.as_os_str(),
+        ]);
         assert_eq!(run.code, Some(1), "new-edition --year {year} should be refused with exit 1:\n{run}");
         assert!(!run.stderr.contains("panicked"), "new-edition --year {year} panicked:\n{run}");
-        assert!(errors(&run.stderr).iter().any(|e| e.text.contains(year)), "the error should name {year}:\n{run}");
-        assert!(!target.exists(), "--year {year}: the target folder should not be created, it holds {:?}", listing(&target));
+        assert!(
+            errors(&run.stderr).iter().any(|e| e.text.contains(year)),
+            "the error should name {year}:\n{run}"
+        );
+        assert!(
+            !target.exists(),
+            "--year {year}: the target folder should not be created, it holds {:?}",
+            listing(&target)
+        );
     }
 }

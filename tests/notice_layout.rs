@@ -115,7 +115,11 @@ fn rows(page_number: usize, page: &Page) -> Vec<Row> {
         .into_values()
         .map(|mut glyphs| {
             glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            Row { page: page_number, baseline: glyphs[0].baseline, glyphs }
+            Row {
+                page: page_number,
+                baseline: glyphs[0].baseline,
+                glyphs,
+            }
         })
         .collect()
 }
@@ -131,7 +135,8 @@ fn column(g: &Glyph) -> isize {
 }
 
 fn is_ideograph(s: &str) -> bool {
-    s.chars().all(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF))
+    s.chars()
+        .all(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF))
 }
 
 /// Marks that may not start a line (GB/T 15834 and common practice): when one falls at the
@@ -150,13 +155,20 @@ fn body_rows() -> Vec<Row> {
         let mut rows: Vec<Row> = rows(i + 1, page).into_iter().filter(|r| r.inside_block()).collect();
         if i == 0 {
             // Below the title (the last 22 pt line).
-            let title_end = rows.iter().filter(|r| r.glyphs.iter().any(|g| g.size > 20.0)).map(|r| r.baseline).fold(0.0, f64::max);
+            let title_end = rows
+                .iter()
+                .filter(|r| r.glyphs.iter().any(|g| g.size > 20.0))
+                .map(|r| r.baseline)
+                .fold(0.0, f64::max);
             assert!(title_end > 0.0, "page 1 should carry the 22 pt title");
             rows.retain(|r| r.baseline > title_end);
         }
         if i + 1 == NOTICE_PAGES {
             // Above the signature: organ and date, centred and right-indented by design.
-            let sig = rows.iter().position(|r| r.text() == "武汉市总工会办公室").expect("the signature on the notice's last page");
+            let sig = rows
+                .iter()
+                .position(|r| r.text() == "武汉市总工会办公室")
+                .expect("the signature on the notice's last page");
             rows.truncate(sig);
         }
         out.extend(rows);
@@ -170,8 +182,21 @@ fn the_body_is_set_in_16pt() {
     assert!(rows.len() > 100, "{} body lines", rows.len());
     for r in &rows {
         for g in &r.glyphs {
-            assert!((g.size - BODY).abs() < 0.01, "page {}: `{}` in `{}` is {} pt, not 16 pt (3号)", r.page, g.text, r.text(), g.size);
-            assert!(["FandolFang", "FandolHei", "FandolKai"].iter().any(|f| g.font.starts_with(f)), "page {}: `{}` is set in {}", r.page, g.text, g.font);
+            assert!(
+                (g.size - BODY).abs() < 0.01,
+                "page {}: `{}` in `{}` is {} pt, not 16 pt (3号)",
+                r.page,
+                g.text,
+                r.text(),
+                g.size
+            );
+            assert!(
+                ["FandolFang", "FandolHei", "FandolKai"].iter().any(|f| g.font.starts_with(f)),
+                "page {}: `{}` is set in {}",
+                r.page,
+                g.text,
+                g.font
+            );
         }
     }
 }
@@ -182,8 +207,16 @@ fn a_full_body_page_has_22_lines_on_the_grid() {
     for n in FULL_PAGES {
         let rows: Vec<Row> = rows(n, &notice.pages[n - 1]).into_iter().filter(Row::inside_block).collect();
         let baselines: Vec<f64> = rows.iter().map(|r| r.baseline).collect();
-        assert_eq!(rows.len(), LINES, "page {n} should have 22 lines in the type block, has {}: {baselines:.3?}", rows.len());
-        assert!(rows.iter().flat_map(|r| &r.glyphs).all(|g| (g.size - BODY).abs() < 0.01), "page {n}: every glyph 16 pt");
+        assert_eq!(
+            rows.len(),
+            LINES,
+            "page {n} should have 22 lines in the type block, has {}: {baselines:.3?}",
+            rows.len()
+        );
+        assert!(
+            rows.iter().flat_map(|r| &r.glyphs).all(|g| (g.size - BODY).abs() < 0.01),
+            "page {n}: every glyph 16 pt"
+        );
         assert!(
             (baselines[0] - FIRST).abs() <= ROW_TOLERANCE,
             "page {n}: the first baseline is at {:.3} pt, expected 37 mm + 0.88 × 16 pt = {FIRST:.3}",
@@ -242,13 +275,26 @@ fn chinese_characters_sit_on_the_column_grid() {
         for g in r.glyphs.iter().filter(|g| is_ideograph(&g.text)) {
             let k = ((g.x0 - LEFT) / CELL).round();
             let off = g.x0 - (LEFT + k * CELL);
-            deviations.push((off, format!("page {} line {} `{}` cell {k}: {off:+.3} pt in `{}`", r.page, r.grid_line() + 1, g.text, r.text())));
+            deviations.push((
+                off,
+                format!(
+                    "page {} line {} `{}` cell {k}: {off:+.3} pt in `{}`",
+                    r.page,
+                    r.grid_line() + 1,
+                    g.text,
+                    r.text()
+                ),
+            ));
         }
     }
     assert!(deviations.len() > 2000, "{} ideographs measured", deviations.len());
     let max = deviations.iter().map(|(d, _)| d.abs()).fold(0.0, f64::max);
     let mut off: Vec<&(f64, String)> = deviations.iter().filter(|(d, _)| d.abs() > COLUMN_TOLERANCE).collect();
-    eprintln!("{} ideographs, {} more than {COLUMN_TOLERANCE} pt off the column grid, largest deviation {max:.3} pt", deviations.len(), off.len());
+    eprintln!(
+        "{} ideographs, {} more than {COLUMN_TOLERANCE} pt off the column grid, largest deviation {max:.3} pt",
+        deviations.len(),
+        off.len()
+    );
     off.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
     assert!(
         off.is_empty(),
@@ -265,7 +311,12 @@ fn full_lines_hold_28_characters() {
     // Nothing reaches past the right edge of the block.
     for r in &rows {
         let end = r.glyphs.last().unwrap().x1;
-        assert!(end <= RIGHT + COLUMN_TOLERANCE, "page {}: `{}` ends at {end:.2} pt, past the block's right edge {RIGHT:.2}", r.page, r.text());
+        assert!(
+            end <= RIGHT + COLUMN_TOLERANCE,
+            "page {}: `{}` ends at {end:.2} pt, past the block's right edge {RIGHT:.2}",
+            r.page,
+            r.text()
+        );
     }
     // A line followed, on the next grid line, by one that starts at the left edge (not
     // indented: the same paragraph goes on) is full.
@@ -283,10 +334,19 @@ fn full_lines_hold_28_characters() {
         let pushed_down = next.glyphs.len() > 1 && may_not_start_a_line(&next.glyphs[1].text);
         match cells {
             28 => full += 1,
-            27 if pushed_down => {
-                short.push(format!("page {} `{}` / `{}…`", line.page, line.text(), next.glyphs[..2].iter().map(|g| g.text.as_str()).collect::<String>()))
-            }
-            _ => problems.push(format!("page {} line {}: {cells} cells: `{}`, next `{}`", line.page, line.grid_line() + 1, line.text(), next.text())),
+            27 if pushed_down => short.push(format!(
+                "page {} `{}` / `{}…`",
+                line.page,
+                line.text(),
+                next.glyphs[..2].iter().map(|g| g.text.as_str()).collect::<String>()
+            )),
+            _ => problems.push(format!(
+                "page {} line {}: {cells} cells: `{}`, next `{}`",
+                line.page,
+                line.grid_line() + 1,
+                line.text(),
+                next.text()
+            )),
         }
     }
     let total = full + short.len() + problems.len();
@@ -297,7 +357,11 @@ fn full_lines_hold_28_characters() {
         short.join("\n  ")
     );
     assert!(total > 80, "{total} full lines found");
-    assert!(problems.is_empty(), "lines that should be full hold another number of cells:\n  {}", problems.join("\n  "));
+    assert!(
+        problems.is_empty(),
+        "lines that should be full hold another number of cells:\n  {}",
+        problems.join("\n  ")
+    );
     assert!(full * 100 >= total * 85, "only {full} of {total} full lines hold 28 cells");
 }
 
@@ -309,7 +373,12 @@ fn page_numbers(name: &str) -> Vec<Row> {
         .enumerate()
         .map(|(i, page)| {
             let mut below: Vec<Row> = rows(i + 1, page).into_iter().filter(|r| r.baseline > BOTTOM).collect();
-            assert_eq!(below.len(), 1, "{name} page {}: one line below the type block, the page number; found {below:?}", i + 1);
+            assert_eq!(
+                below.len(),
+                1,
+                "{name} page {}: one line below the type block, the page number; found {below:?}",
+                i + 1
+            );
             below.remove(0)
         })
         .collect()
@@ -325,14 +394,26 @@ fn page_numbers_are_14pt_songti_below_the_block() {
             assert_eq!(number.text(), format!("—{n}—"), "{name} page {n}");
             for g in &number.glyphs {
                 assert!((g.size - 14.0).abs() < 0.01, "{name} page {n}: `{}` is {} pt, not 14 pt (4号)", g.text, g.size);
-                assert!(g.font.starts_with("NotoSerifSC"), "{name} page {n}: the page number is set in {}, not the 宋体 face", g.font);
+                assert!(
+                    g.font.starts_with("NotoSerifSC"),
+                    "{name} page {n}: the page number is set in {}, not the 宋体 face",
+                    g.font
+                );
             }
             let below = (number.baseline - BOTTOM) / MM;
-            assert!(below > 7.0 && below < 12.0, "{name} page {n}: the number's baseline is {below:.2} mm below the block; its dashes should be 7 mm below");
+            assert!(
+                below > 7.0 && below < 12.0,
+                "{name} page {n}: the number's baseline is {below:.2} mm below the block; its dashes should be 7 mm below"
+            );
         }
-        let (lo, hi) = numbers.iter().fold((f64::MAX, f64::MIN), |(lo, hi), r| (lo.min(r.baseline), hi.max(r.baseline)));
+        let (lo, hi) = numbers
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(lo, hi), r| (lo.min(r.baseline), hi.max(r.baseline)));
         eprintln!("{name}: page-number baselines {lo:.3}–{hi:.3} pt");
-        assert!(hi - lo <= COLUMN_TOLERANCE, "{name}: page numbers should stand on one line on every page; baselines range {lo:.3}–{hi:.3} pt");
+        assert!(
+            hi - lo <= COLUMN_TOLERANCE,
+            "{name}: page numbers should stand on one line on every page; baselines range {lo:.3}–{hi:.3} pt"
+        );
     }
 }
 
@@ -344,7 +425,11 @@ fn odd_page_numbers_end_one_cell_from_the_right_and_even_ones_start_one_cell_in(
         for (i, number) in page_numbers(name).iter().enumerate() {
             let n = i + 1;
             let (start, end) = (number.glyphs[0].x0, number.glyphs.last().unwrap().x1);
-            let (edge, expected, side) = if n % 2 == 1 { (end, RIGHT - CELL, "end") } else { (start, LEFT + CELL, "start") };
+            let (edge, expected, side) = if n % 2 == 1 {
+                (end, RIGHT - CELL, "end")
+            } else {
+                (start, LEFT + CELL, "start")
+            };
             if (edge - expected).abs() > 0.5 {
                 wrong.push(format!(
                     "{name} page {n}: `{}` spans {start:.2}–{end:.2} pt; it should {side} at {expected:.2} pt ({:+.2} pt)",
@@ -354,7 +439,11 @@ fn odd_page_numbers_end_one_cell_from_the_right_and_even_ones_start_one_cell_in(
             }
         }
     }
-    assert!(wrong.is_empty(), "page numbers off their place, one cell (156/28 mm) inside the block:\n  {}", wrong.join("\n  "));
+    assert!(
+        wrong.is_empty(),
+        "page numbers off their place, one cell (156/28 mm) inside the block:\n  {}",
+        wrong.join("\n  ")
+    );
 }
 
 fn is_red(fill: &[f64]) -> bool {
@@ -374,7 +463,10 @@ fn the_head_has_a_red_organ_mark_over_a_red_rule_with_the_number_between() {
         assert!(g.size > 22.0, "the organ mark is larger than the title: {} pt", g.size);
     }
     let centre = (mark.glyphs[0].x0 + mark.glyphs.last().unwrap().x1) / 2.0;
-    assert!((centre - (LEFT + RIGHT) / 2.0).abs() <= 0.5, "the organ mark is centred on the block: centre at {centre:.2} pt");
+    assert!(
+        (centre - (LEFT + RIGHT) / 2.0).abs() <= 0.5,
+        "the organ mark is centred on the block: centre at {centre:.2} pt"
+    );
     // 红色分隔线 (7.2.7): as wide as the type block.
     let rules: Vec<&Rule> = page.lines.iter().filter(|l| is_red(&l.stroke)).collect();
     assert_eq!(rules.len(), 1, "one red rule on page 1: {:?}", page.lines);
@@ -402,9 +494,15 @@ fn the_head_has_a_red_organ_mark_over_a_red_rule_with_the_number_between() {
         "the document number is centred on the block: centre at {centre:.2} pt, block centre {:.2}",
         (LEFT + RIGHT) / 2.0
     );
-    assert!(number.glyphs.iter().all(|g| (g.size - BODY).abs() < 0.01 && !is_red(&g.fill)), "the number is black 3号");
+    assert!(
+        number.glyphs.iter().all(|g| (g.size - BODY).abs() < 0.01 && !is_red(&g.fill)),
+        "the number is black 3号"
+    );
     let gap = (rule.top - number.baseline) / MM;
-    assert!((gap - 4.0).abs() <= 0.2, "the red rule should be 4 mm below the document number, is {gap:.2} mm");
+    assert!(
+        (gap - 4.0).abs() <= 0.2,
+        "the red rule should be 4 mm below the document number, is {gap:.2} mm"
+    );
 }
 
 #[test]
@@ -423,25 +521,48 @@ fn the_title_is_22pt_centred_below_the_rule() {
             assert!(g.font.starts_with("NotoSerifCJKsc-Black"), "the title is set in {}", g.font);
         }
         let centre = (r.glyphs[0].x0 + r.glyphs.last().unwrap().x1) / 2.0;
-        assert!((centre - (LEFT + RIGHT) / 2.0).abs() <= 0.5, "title line `{}` is centred: centre at {centre:.2} pt", r.text());
+        assert!(
+            (centre - (LEFT + RIGHT) / 2.0).abs() <= 0.5,
+            "title line `{}` is centred: centre at {centre:.2} pt",
+            r.text()
+        );
     }
 }
 
 #[test]
 fn headings_are_set_in_heiti_and_kaiti() {
     let rows = body_rows();
-    let level1: Vec<&Row> = rows.iter().filter(|r| ["一、", "二、", "三、", "四、"].iter().any(|h| r.text().starts_with(h))).collect();
+    let level1: Vec<&Row> = rows
+        .iter()
+        .filter(|r| ["一、", "二、", "三、", "四、"].iter().any(|h| r.text().starts_with(h)))
+        .collect();
     assert_eq!(level1.len(), 4, "four level-1 headings");
     for r in level1 {
         assert_eq!(column(&r.glyphs[0]), 2, "`{}` is indented two characters", r.text());
         assert!(r.glyphs.iter().all(|g| g.font.starts_with("FandolHei")), "`{}` is set in 黑体", r.text());
     }
-    let level2: Vec<&Row> = rows.iter().filter(|r| r.text().starts_with("（") && r.text().chars().nth(2) == Some('）')).collect();
-    assert_eq!(level2.len(), 9, "nine level-2 headings: {:?}", level2.iter().map(|r| r.text()).collect::<Vec<_>>());
+    let level2: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.text().starts_with("（") && r.text().chars().nth(2) == Some('）'))
+        .collect();
+    assert_eq!(
+        level2.len(),
+        9,
+        "nine level-2 headings: {:?}",
+        level2.iter().map(|r| r.text()).collect::<Vec<_>>()
+    );
     for r in level2 {
         // The run-in heading, up to its 。, in 楷体; the paragraph goes on in 仿宋.
         let end = r.glyphs.iter().position(|g| g.text == "。").expect("a heading closed with 。");
-        assert!(r.glyphs[..=end].iter().all(|g| g.font.starts_with("FandolKai")), "`{}`: the heading is set in 楷体", r.text());
-        assert!(r.glyphs[end + 1..].iter().all(|g| g.font.starts_with("FandolFang")), "`{}`: the paragraph after the heading is set in 仿宋", r.text());
+        assert!(
+            r.glyphs[..=end].iter().all(|g| g.font.starts_with("FandolKai")),
+            "`{}`: the heading is set in 楷体",
+            r.text()
+        );
+        assert!(
+            r.glyphs[end + 1..].iter().all(|g| g.font.starts_with("FandolFang")),
+            "`{}`: the paragraph after the heading is set in 仿宋",
+            r.text()
+        );
     }
 }

@@ -32,7 +32,11 @@ fn seed_check(pdf: &str, sections: &[&str]) -> SeedCheck {
 }
 
 fn describe(missing: &[Missing]) -> String {
-    missing.iter().map(|m| format!("  seed-simplified.txt:{}: {}", m.line, m.piece)).collect::<Vec<_>>().join("\n")
+    missing
+        .iter()
+        .map(|m| format!("  seed-simplified.txt:{}: {}", m.line, m.piece))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -40,14 +44,24 @@ fn every_sentence_of_the_seed_is_in_the_notice() {
     // The notice carries its two forms after the signature, so all of the seed is in it.
     let check = seed_check("notice.pdf", &["notice", "1", "2"]);
     assert!(check.pieces > 300, "the fixture should split into hundreds of pieces, not {}", check.pieces);
-    assert!(check.missing.is_empty(), "{} of {} pieces of the seed are not in notice.pdf:\n{}", check.missing.len(), check.pieces, describe(&check.missing));
+    assert!(
+        check.missing.is_empty(),
+        "{} of {} pieces of the seed are not in notice.pdf:\n{}",
+        check.missing.len(),
+        check.pieces,
+        describe(&check.missing)
+    );
 }
 
 #[test]
 fn every_form_label_is_in_its_attachment() {
     for (pdf, section) in [("attachment-1.pdf", "1"), ("attachment-2.pdf", "2")] {
         let check = seed_check(pdf, &[section]);
-        assert!(check.pieces > 100, "附件{section} of the fixture should split into over a hundred pieces, not {}", check.pieces);
+        assert!(
+            check.pieces > 100,
+            "附件{section} of the fixture should split into over a hundred pieces, not {}",
+            check.pieces
+        );
         assert!(
             check.missing.is_empty(),
             "{} of {} pieces of 附件{section} are not in {pdf}:\n{}",
@@ -70,9 +84,15 @@ fn the_seed_check_reports_text_that_is_not_there() {
         missing.len(),
         check.pieces
     );
-    for piece in ["各区总工会,开发区、市直产业、相关委办局及各大型企事业单位工会:", "2014年度困难职工帮扶中心工作统计表", "乡镇(街道)工会帮扶工作站"]
-    {
-        assert!(missing.contains(&piece), "`{piece}` should be reported missing from attachment-1.pdf: {missing:?}");
+    for piece in [
+        "各区总工会,开发区、市直产业、相关委办局及各大型企事业单位工会:",
+        "2014年度困难职工帮扶中心工作统计表",
+        "乡镇(街道)工会帮扶工作站",
+    ] {
+        assert!(
+            missing.contains(&piece),
+            "`{piece}` should be reported missing from attachment-1.pdf: {missing:?}"
+        );
     }
 }
 
@@ -80,7 +100,10 @@ fn the_seed_check_reports_text_that_is_not_there() {
 fn page_numbers_do_not_stand_in_the_text() {
     // Page-number lines are dropped before the lines are joined, and nothing else is.
     let text = pdf_text(&build_2015().pdf("notice.pdf"), &[]).text;
-    assert!(!text.contains("—1—") && !text.contains("—7—"), "page numbers should be removed from the compared text");
+    assert!(
+        !text.contains("—1—") && !text.contains("—7—"),
+        "page numbers should be removed from the compared text"
+    );
     assert!(text.contains("1月9日—2月10日"), "a dash inside a sentence must stay");
     assert!(
         text.starts_with("武汉市总工会办公室文件武工办〔2014〕74号关于2015年元旦春节期间开展送温暖活动的通知"),

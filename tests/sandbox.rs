@@ -43,7 +43,14 @@ impl TemplatesCopy {
     }
 
     fn build(&self, out: &Path) -> Run {
-        gongwen([OsStr::new("--templates"), self.path.as_os_str(), OsStr::new("build"), OsStr::new("data/2015"), OsStr::new("-o"), out.as_os_str()])
+        gongwen([
+            OsStr::new("--templates"),
+            self.path.as_os_str(),
+            OsStr::new("build"),
+            OsStr::new("data/2015"),
+            OsStr::new("-o"),
+            out.as_os_str(),
+        ])
     }
 }
 
@@ -55,7 +62,10 @@ fn templates_from_a_folder_build_like_the_embedded_ones() {
     run.assert_ok("gongwen --templates <a copy of templates/> build data/2015");
     for name in DOCUMENTS {
         let ours = std::fs::read(out.join(name)).unwrap();
-        assert!(ours == std::fs::read(build_2015().pdf(name)).unwrap(), "{name} from --templates differs from the embedded templates' {name}");
+        assert!(
+            ours == std::fs::read(build_2015().pdf(name)).unwrap(),
+            "{name} from --templates differs from the embedded templates' {name}"
+        );
     }
 }
 
@@ -69,9 +79,16 @@ fn assert_read_refused(templates: &TemplatesCopy, path: &str, says: &str) {
     let errors = errors(&run.stderr);
     let notice = templates.path.join("notice.typ");
     let error = errors.first().unwrap_or_else(|| panic!("no error printed:\n{run}"));
-    assert!(error.points_at(&notice, line, None), "the error should point at the read, {}:{line}:\n{run}", notice.display());
+    assert!(
+        error.points_at(&notice, line, None),
+        "the error should point at the read, {}:{line}:\n{run}",
+        notice.display()
+    );
     assert!(error.text.contains(says), "the error should say `{says}`:\n{run}");
-    assert!(!run.stderr.contains("root:x:0:0") && !run.stdout.contains("root:"), "the build printed /etc/passwd:\n{run}");
+    assert!(
+        !run.stderr.contains("root:x:0:0") && !run.stdout.contains("root:"),
+        "the build printed /etc/passwd:\n{run}"
+    );
     assert!(listing(&out).is_empty(), "the refused build wrote {:?}", listing(&out));
 }
 
@@ -110,7 +127,9 @@ fn an_attachment_that_links_out_of_the_edition_is_refused() {
     assert_eq!(run.code, Some(1), "{run}");
     let errors = errors(&run.stderr);
     assert!(
-        errors.iter().any(|e| e.points_at(&edition.file("notice.toml"), line, Some(column)) && e.text.contains("outside the edition")),
+        errors
+            .iter()
+            .any(|e| e.points_at(&edition.file("notice.toml"), line, Some(column)) && e.text.contains("outside the edition")),
         "expected an error at notice.toml:{line}:{column} saying the attachment leads outside the edition:\n{run}"
     );
     assert!(listing(&out).is_empty());
@@ -124,7 +143,9 @@ fn an_attachment_named_with_a_path_is_refused() {
     assert_eq!(run.code, Some(1), "{run}");
     let errors = errors(&run.stderr);
     assert!(
-        errors.iter().any(|e| e.points_at(&edition.file("notice.toml"), line, Some(column)) && e.text.contains("closing.attachments[1]")),
+        errors
+            .iter()
+            .any(|e| e.points_at(&edition.file("notice.toml"), line, Some(column)) && e.text.contains("closing.attachments[1]")),
         "expected an error at notice.toml:{line}:{column} about closing.attachments[1]:\n{run}"
     );
 }

@@ -23,7 +23,10 @@ struct Stock {
 /// Renders every page of `pdf` to 50 dpi grayscale PGM files in `dir`, sorted by page.
 fn render(pdf: &Path, dir: &Path) -> Vec<Vec<u8>> {
     std::fs::create_dir_all(dir).unwrap();
-    let run = run_tool("pdftoppm", ["-r".as_ref(), "50".as_ref(), "-gray".as_ref(), pdf.as_os_str(), dir.join("page").as_os_str()]);
+    let run = run_tool(
+        "pdftoppm",
+        ["-r".as_ref(), "50".as_ref(), "-gray".as_ref(), pdf.as_os_str(), dir.join("page").as_os_str()],
+    );
     run.assert_ok("pdftoppm");
     listing(dir).iter().map(|f| std::fs::read(dir.join(f)).unwrap()).collect()
 }
@@ -32,7 +35,10 @@ fn render(pdf: &Path, dir: &Path) -> Vec<Vec<u8>> {
 fn the_stock_typst_compiler_gives_the_same_pages() {
     let ours = build_2015();
     let dir = tempfile::TempDir::new().unwrap();
-    let stock: Stock = python_json("stock_typst.py", [root().as_os_str(), "data/2015".as_ref(), dir.path().as_os_str(), "2".as_ref()]);
+    let stock: Stock = python_json(
+        "stock_typst.py",
+        [root().as_os_str(), "data/2015".as_ref(), dir.path().as_os_str(), "2".as_ref()],
+    );
     assert!(stock.typst.starts_with("0.15"), "the stock compiler should be Typst 0.15, is {}", stock.typst);
     assert_eq!(stock.written.len(), DOCUMENTS.len());
     for name in DOCUMENTS {
@@ -44,6 +50,9 @@ fn the_stock_typst_compiler_gives_the_same_pages() {
         let b = render(&theirs, &dir.path().join(format!("{name}.stock")));
         assert_eq!(a.len(), n_mine, "{name}: pdftoppm should render every page");
         let differing: Vec<usize> = a.iter().zip(&b).enumerate().filter(|(_, (x, y))| x != y).map(|(i, _)| i + 1).collect();
-        assert!(differing.is_empty(), "{name}: pages {differing:?} render differently from the stock Typst compiler's");
+        assert!(
+            differing.is_empty(),
+            "{name}: pages {differing:?} render differently from the stock Typst compiler's"
+        );
     }
 }

@@ -100,7 +100,10 @@ struct Pair {
 }
 
 fn seed_check(pdf: &str) -> SeedCheck {
-    let mut args = vec![hant().pdf(pdf).into_os_string(), root().join("tests/fixtures/seed-traditional.txt").into_os_string()];
+    let mut args = vec![
+        hant().pdf(pdf).into_os_string(),
+        root().join("tests/fixtures/seed-traditional.txt").into_os_string(),
+    ];
     args.extend(ARTEFACTS.iter().map(|(from, to, _)| format!("{from}={to}").into()));
     python_json("edition/seed_hant.py", args)
 }
@@ -109,7 +112,11 @@ fn seed_check(pdf: &str) -> SeedCheck {
 fn the_traditional_notice_has_every_sentence_of_the_seeds_traditional_text() {
     let check = seed_check("notice.pdf");
     assert!(check.pieces > 300, "the seed should split into hundreds of pieces, not {}", check.pieces);
-    let missing: Vec<String> = check.missing.iter().map(|m| format!("  seed-traditional.txt:{}: {}", m.line, m.piece)).collect();
+    let missing: Vec<String> = check
+        .missing
+        .iter()
+        .map(|m| format!("  seed-traditional.txt:{}: {}", m.line, m.piece))
+        .collect();
     assert!(
         missing.is_empty(),
         "{} of {} pieces of the seed's Traditional text are not in the Traditional notice.pdf:\n{}",
@@ -120,7 +127,12 @@ fn the_traditional_notice_has_every_sentence_of_the_seeds_traditional_text() {
     // The table is minimal: each pair is used, and without it the check would fail.
     for p in &check.pairs {
         assert!(p.applied > 0, "the pair {} → {} is never applied to the seed: drop it", p.from, p.to);
-        assert!(!p.needed.is_empty(), "the pair {} → {} is not needed: the notice matches the seed without it", p.from, p.to);
+        assert!(
+            !p.needed.is_empty(),
+            "the pair {} → {} is not needed: the notice matches the seed without it",
+            p.from,
+            p.to
+        );
     }
 }
 
@@ -129,8 +141,11 @@ fn the_seed_check_reports_what_is_not_there() {
     // The check can fail: 附件1 alone lacks the notice's sentences and 附件2's labels.
     let check = seed_check("attachment-1.pdf");
     let missing: Vec<&str> = check.missing.iter().map(|m| m.piece.as_str()).collect();
-    for piece in ["各區總工會,開發區、市直產業、相關委辦局及各大型企事業單位工會:", "2014年度困難職工幫扶中心工作統計表", "鄉鎮(街道)工會幫扶工作站"]
-    {
+    for piece in [
+        "各區總工會,開發區、市直產業、相關委辦局及各大型企事業單位工會:",
+        "2014年度困難職工幫扶中心工作統計表",
+        "鄉鎮(街道)工會幫扶工作站",
+    ] {
         assert!(missing.contains(&piece), "`{piece}` should be reported missing from attachment-1.pdf");
     }
 }
@@ -160,11 +175,16 @@ fn the_traditional_notice_says_what_the_seed_lost_and_none_of_its_artefacts() {
 
 #[test]
 fn the_traditional_forms_are_converted_too() {
-    for (pdf, title) in [("attachment-1.pdf", "2015年工會送溫暖活動統計表"), ("attachment-2.pdf", "2014年度困難職工幫扶中心工作統計表")]
-    {
+    for (pdf, title) in [
+        ("attachment-1.pdf", "2015年工會送溫暖活動統計表"),
+        ("attachment-2.pdf", "2014年度困難職工幫扶中心工作統計表"),
+    ] {
         let text = pdf_text(&hant().pdf(pdf), &[title, "填報單位"]);
         assert!(text.missing.is_empty(), "the Traditional {pdf} lacks {:?}", text.missing);
-        assert!(!text.text.contains("统计表") && !text.text.contains("填报"), "the Traditional {pdf} has Simplified text");
+        assert!(
+            !text.text.contains("统计表") && !text.text.contains("填报"),
+            "the Traditional {pdf} has Simplified text"
+        );
     }
 }
 
@@ -172,7 +192,12 @@ fn the_traditional_forms_are_converted_too() {
 fn fonts(pdf: &Path) -> Vec<String> {
     let run = run_tool("pdffonts", [pdf]);
     run.assert_ok("pdffonts");
-    run.stdout.lines().skip(2).filter_map(|l| l.split_whitespace().next()).map(|n| n.split_once('+').map_or(n, |(_, n)| n).to_string()).collect()
+    run.stdout
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|n| n.split_once('+').map_or(n, |(_, n)| n).to_string())
+        .collect()
 }
 
 #[test]
@@ -182,10 +207,16 @@ fn the_traditional_output_is_set_in_cwtex_and_noto_serif_cjk_tc() {
         for want in ["cwTeXFangSong", "NotoSerifCJKtc-Black"] {
             assert!(fonts.iter().any(|f| f.starts_with(want)), "the Traditional {name} should use {want}: {fonts:?}");
         }
-        assert!(!fonts.iter().any(|f| f.contains("Fandol")), "the Traditional {name} should use no Fandol font (they lack Traditional characters): {fonts:?}");
+        assert!(
+            !fonts.iter().any(|f| f.contains("Fandol")),
+            "the Traditional {name} should use no Fandol font (they lack Traditional characters): {fonts:?}"
+        );
     }
     let notice = fonts(&hant().pdf("notice.pdf"));
-    assert!(notice.iter().any(|f| f.starts_with("cwTeXKai")), "the Traditional notice.pdf should set its 楷体 in cwTeXKai: {notice:?}");
+    assert!(
+        notice.iter().any(|f| f.starts_with("cwTeXKai")),
+        "the Traditional notice.pdf should set its 楷体 in cwTeXKai: {notice:?}"
+    );
 }
 
 #[test]
@@ -193,10 +224,19 @@ fn the_simplified_build_is_unaffected() {
     let default = build_2015();
     let text = pdf_text(&default.pdf("notice.pdf"), &["关于2015年元旦春节期间", "心系职工情"]);
     assert!(text.missing.is_empty(), "the default notice.pdf lacks {:?}", text.missing);
-    assert!(!text.text.contains("關於") && !text.text.contains("溫暖"), "the default notice.pdf has Traditional characters");
+    assert!(
+        !text.text.contains("關於") && !text.text.contains("溫暖"),
+        "the default notice.pdf has Traditional characters"
+    );
     let fonts = fonts(&default.pdf("notice.pdf"));
-    assert!(fonts.iter().any(|f| f.starts_with("FandolFang")), "the default notice.pdf should be set in FandolFang: {fonts:?}");
-    assert!(!fonts.iter().any(|f| f.starts_with("cwTeX") || f.contains("CJKtc")), "the default notice.pdf should use no Traditional font: {fonts:?}");
+    assert!(
+        fonts.iter().any(|f| f.starts_with("FandolFang")),
+        "the default notice.pdf should be set in FandolFang: {fonts:?}"
+    );
+    assert!(
+        !fonts.iter().any(|f| f.starts_with("cwTeX") || f.contains("CJKtc")),
+        "the default notice.pdf should use no Traditional font: {fonts:?}"
+    );
     // --script hans is the default, byte for byte.
     let hans = build_with(&["--script", "hans"]);
     for name in DOCUMENTS {

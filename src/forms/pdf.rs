@@ -28,7 +28,13 @@ impl Trailer {
         let info = t.get(b"Info").and_then(Object::as_reference).ok().map(|r| r.0);
         let id = t.get(b"ID").ok().cloned();
         let startxref = find_startxref(bytes).ok_or("the PDF has no startxref")?;
-        Ok(Self { size, root, info, id, startxref })
+        Ok(Self {
+            size,
+            root,
+            info,
+            id,
+            startxref,
+        })
     }
 }
 
@@ -52,7 +58,11 @@ impl Update {
         if !base.ends_with(b"\n") {
             buf.push(b'\n');
         }
-        Self { base_len: base.len(), buf, offsets: Vec::new() }
+        Self {
+            base_len: base.len(),
+            buf,
+            offsets: Vec::new(),
+        }
     }
 
     /// Writes object `id` (a new one, or a new version of an old one).
@@ -113,7 +123,11 @@ impl Update {
         self.buf.extend_from_slice(b"trailer\n");
         write_dict(&mut self.buf, &t);
         write!(self.buf, "\nstartxref\n{xref_at}\n%%EOF\n").unwrap();
-        let next = Trailer { size, startxref: xref_at, ..trailer.clone() };
+        let next = Trailer {
+            size,
+            startxref: xref_at,
+            ..trailer.clone()
+        };
         (self.buf, next)
     }
 }

@@ -118,9 +118,15 @@ where
     S: AsRef<OsStr>,
 {
     let path = root().join("tests/tools").join(script);
-    let args: Vec<std::ffi::OsString> = std::iter::once(path.into_os_string()).chain(args.into_iter().map(|a| a.as_ref().to_owned())).collect();
+    let args: Vec<std::ffi::OsString> = std::iter::once(path.into_os_string())
+        .chain(args.into_iter().map(|a| a.as_ref().to_owned()))
+        .collect();
     let run = run_tool("python3", args);
-    assert_eq!(run.code, Some(0), "tests/tools/{script} failed (it needs python3 with pdfplumber and typst, and poppler-utils):\n{run}");
+    assert_eq!(
+        run.code,
+        Some(0),
+        "tests/tools/{script} failed (it needs python3 with pdfplumber and typst, and poppler-utils):\n{run}"
+    );
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("tests/tools/{script} printed no JSON ({e}):\n{run}"))
 }
 
@@ -138,7 +144,9 @@ pub fn page_count(pdf: &Path) -> usize {
 /// The names in a folder, sorted; none if the folder does not exist.
 pub fn listing(dir: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut names: Vec<String> = entries.map(|e| e.expect("readable folder").file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = entries
+        .map(|e| e.expect("readable folder").file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -252,7 +260,9 @@ impl Diag {
             return self.text.contains(&format!("{}:{line}:", file.display()));
         };
         let place = format!("{}:{line}:{column}", file.display());
-        self.text.match_indices(&place).any(|(i, m)| !self.text[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        self.text
+            .match_indices(&place)
+            .any(|(i, m)| !self.text[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
     }
 }
 
@@ -269,7 +279,10 @@ pub fn diagnostics(stderr: &str) -> Vec<Diag> {
             None
         };
         match severity {
-            Some(severity) => out.push(Diag { severity, text: format!("{line}\n") }),
+            Some(severity) => out.push(Diag {
+                severity,
+                text: format!("{line}\n"),
+            }),
             None if line.ends_with("nothing written") => {}
             None => {
                 if let Some(last) = out.last_mut() {
