@@ -179,18 +179,16 @@ impl Checked {
         let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
         let pdf = render::pdf(world, doc, &ident, self.loaded.edition.date, &options.standards)?;
         let pages = doc.pages().len();
+        let print_only = |pdf| Output {
+            name: name.clone(),
+            document,
+            pages,
+            pdf,
+            form: None,
+            fresh: true,
+        };
         let Document::Attachment(n) = document else {
-            return Ok((
-                Output {
-                    name,
-                    document,
-                    pages,
-                    pdf,
-                    form: None,
-                    fresh: true,
-                },
-                warnings,
-            ));
+            return Ok((print_only(pdf), warnings));
         };
         if options.accessible() {
             // PDF/UA wants every field in the structure tree, which Typst's tags do not give
@@ -201,17 +199,7 @@ impl Checked {
                 severity: crate::diag::Severity::Warning,
                 ..Diagnostic::file_error(&file, "PDF/UA: the form is written without fields (print only)")
             });
-            return Ok((
-                Output {
-                    name,
-                    document,
-                    pages,
-                    pdf,
-                    form: None,
-                    fresh: true,
-                },
-                warnings,
-            ));
+            return Ok((print_only(pdf), warnings));
         }
         let form = self.fillable(n, doc, pdf, !options.archival())?;
         Ok((

@@ -252,11 +252,7 @@ impl FillableForm {
         let mut next = self.blank_trailer.size;
         let extra = self.extra_font(values, &mut update, &mut next)?;
         for (code, value) in values {
-            let placed = self
-                .fields
-                .iter()
-                .find(|p| &p.field.name == code)
-                .ok_or_else(|| format!("{code}: no such field in this form"))?;
+            let placed = self.placed(code)?;
             let text = value.to_string();
             let ap = next;
             next += 1;
@@ -306,11 +302,7 @@ impl FillableForm {
         let font_id = font.write(&mut update, &mut next);
         let mut content: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
         for (code, value) in values {
-            let placed = self
-                .fields
-                .iter()
-                .find(|p| &p.field.name == code)
-                .ok_or_else(|| format!("{code}: no such field in this form"))?;
+            let placed = self.placed(code)?;
             let [x1, y1, x2, y2] = placed.field.rect;
             let ops = draw_text(&font, None, &value.to_string(), x2 - x1, y2 - y1, placed.field.kind);
             let c = content.entry(placed.field.page).or_default();
@@ -351,6 +343,14 @@ impl FillableForm {
         let mut out = self.original.clone();
         out.extend_from_slice(&bytes);
         Ok(out)
+    }
+
+    /// The field named `code`.
+    fn placed(&self, code: &str) -> Result<&Placed, String> {
+        self.fields
+            .iter()
+            .find(|p| p.field.name == code)
+            .ok_or_else(|| format!("{code}: no such field in this form"))
     }
 
     /// A second subset font for characters of `values` outside the base font, if any.
