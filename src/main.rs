@@ -50,11 +50,13 @@ enum Command {
     },
     /// Check an edition and report every problem, writing nothing
     Check {
+        /// The edition's folder
         #[arg(default_value = "data/2015")]
         edition: PathBuf,
     },
     /// Write a filled form: one from a file of values, or one per reporting unit
     Fill {
+        /// The edition's folder
         #[arg(default_value = "data/2015")]
         edition: PathBuf,
         /// Which attachment's form (1 for 附件1)
@@ -75,8 +77,10 @@ enum Command {
     },
     /// Build, then build again whenever a file of the edition (or a template) is saved
     Watch {
+        /// The edition's folder
         #[arg(default_value = "data/2015")]
         edition: PathBuf,
+        /// The folder to write into
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
     },

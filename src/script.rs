@@ -15,7 +15,7 @@ pub enum Script {
     /// 简体: as the edition is written.
     #[default]
     Hans,
-    /// 繁體: converted with OpenCC (s2t).
+    /// 繁體: converted with OpenCC (s2tw, Taiwan-standard characters).
     Hant,
 }
 

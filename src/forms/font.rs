@@ -9,7 +9,6 @@
 //! characters, used by that document's appearance streams.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 
 use lopdf::{Dictionary, Object};
 
@@ -82,10 +81,9 @@ impl FieldFont {
             .map(|(c, g)| (c, remapper.get(g).expect("remapped")))
             .collect::<BTreeMap<_, _>>();
         let bb = face.global_bounding_box();
-        // A subset tag derived from what the subset holds, so equal input gives equal bytes.
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        cids.keys().collect::<Vec<_>>().hash(&mut h);
-        let mut tag = h.finish();
+        // A subset tag derived from what the subset holds, so equal input gives equal bytes
+        // (with Typst's stable hash: the standard library's may change between releases).
+        let mut tag = typst::utils::hash128(&cids.keys().collect::<Vec<_>>()) as u64;
         let tag: String = (0..6)
             .map(|_| {
                 let c = (b'A' + (tag % 26) as u8) as char;
