@@ -219,3 +219,38 @@ fn only_the_shipped_fonts_are_embedded() {
         assert!(notice.iter().any(|f| f.starts_with(face)), "notice.pdf should use {face}: {notice:?}");
     }
 }
+
+#[test]
+fn a_record_block_is_printed_at_the_foot_of_the_last_page() {
+    // 版记 (GB/T 9704 7.4): 抄送 and 印发机关/印发日期, between rules, on the last page only.
+    let edition = edition_with(&[(
+        "notice.toml",
+        "\n[signature]",
+        "\n[record]\ncc = [\"湖北省总工会\", \"武汉市人民政府办公厅\"]\nprinter = \"武汉市总工会办公室\"\nprinted = 2014-12-31\n\n[signature]",
+    )]);
+    let b = build(&edition.path);
+    b.run.assert_ok("gongwen build with a [record]");
+    let pages = page_count(&b.pdf("notice.pdf"));
+    let page_text = |page: usize| {
+        let run = run_tool(
+            "pdftotext",
+            [
+                "-f".as_ref(),
+                page.to_string().as_ref(),
+                "-l".as_ref(),
+                page.to_string().as_ref(),
+                b.pdf("notice.pdf").as_os_str(),
+                "-".as_ref(),
+            ],
+        );
+        run.assert_ok("pdftotext");
+        run.stdout.split_whitespace().collect::<String>()
+    };
+    let last = page_text(pages);
+    for expected in ["抄送：湖北省总工会，武汉市人民政府办公厅。", "武汉市总工会办公室", "2014年12月31日印发"] {
+        assert!(last.contains(expected), "the last page should carry `{expected}`:\n{last}");
+    }
+    for page in 1..pages {
+        assert!(!page_text(page).contains("抄送"), "page {page} should not carry the record");
+    }
+}
