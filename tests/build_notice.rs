@@ -43,21 +43,7 @@ fn the_notice_carries_both_forms_paged_as_they_are_alone() {
         notice > a1 + a2,
         "notice.pdf ({notice} pages) should hold its own pages and both forms ({a1} + {a2})"
     );
-    let page_text = |page: usize| {
-        let run = run_tool(
-            "pdftotext",
-            [
-                "-f".as_ref(),
-                page.to_string().as_ref(),
-                "-l".as_ref(),
-                page.to_string().as_ref(),
-                b.pdf("notice.pdf").as_os_str(),
-                "-".as_ref(),
-            ],
-        );
-        run.assert_ok("pdftotext");
-        run.stdout
-    };
+    let page_text = |page: usize| page_text(&b.pdf("notice.pdf"), page);
     let first_line = |page: usize| page_text(page).lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default().to_string();
     // Each form starts on a new page, 附件N first (GB/T 9704 7.3.7), and takes as many pages
     // in the notice as in its own PDF.
@@ -231,21 +217,7 @@ fn a_record_block_is_printed_at_the_foot_of_the_last_page() {
     let b = build(&edition.path);
     b.run.assert_ok("gongwen build with a [record]");
     let pages = page_count(&b.pdf("notice.pdf"));
-    let page_text = |page: usize| {
-        let run = run_tool(
-            "pdftotext",
-            [
-                "-f".as_ref(),
-                page.to_string().as_ref(),
-                "-l".as_ref(),
-                page.to_string().as_ref(),
-                b.pdf("notice.pdf").as_os_str(),
-                "-".as_ref(),
-            ],
-        );
-        run.assert_ok("pdftotext");
-        run.stdout.split_whitespace().collect::<String>()
-    };
+    let page_text = |page: usize| page_text(&b.pdf("notice.pdf"), page).split_whitespace().collect::<String>();
     let last = page_text(pages);
     for expected in ["抄送：湖北省总工会，武汉市人民政府办公厅。", "武汉市总工会办公室", "2014年12月31日印发"] {
         assert!(last.contains(expected), "the last page should carry `{expected}`:\n{last}");
@@ -253,4 +225,15 @@ fn a_record_block_is_printed_at_the_foot_of_the_last_page() {
     for page in 1..pages {
         assert!(!page_text(page).contains("抄送"), "page {page} should not carry the record");
     }
+}
+
+/// The text pdftotext finds on one page of `pdf`.
+fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    let run = run_tool(
+        "pdftotext",
+        ["-f".as_ref(), page.as_ref(), "-l".as_ref(), page.as_ref(), pdf.as_os_str(), "-".as_ref()],
+    );
+    run.assert_ok("pdftotext");
+    run.stdout
 }
