@@ -243,7 +243,7 @@ impl Checked {
             .fonts
             .file_data(FIELD_FONT_FAMILY)
             .ok_or_else(|| format!("the fonts folder has no {FIELD_FONT_FAMILY}, which form fields are written in"))?;
-        let mut chars = base_charset();
+        let mut chars = base_charset().clone();
         chars.extend(crate::fill::edition_units_chars(&self.loaded.edition.dir));
         let font = self.fonts.field_font(&chars, || FieldFont::new(data.as_slice(), &chars))?;
         Ok((font, Arc::new(data)))

@@ -124,9 +124,7 @@ fn read(path: &Path) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
-        let mut d = Diagnostic::error(path, valid, offset..offset, "", "the file is not UTF-8 text: save it as UTF-8");
-        d.severity = crate::diag::Severity::Error;
-        d
+        Diagnostic::error(path, valid, offset..offset, "", "the file is not UTF-8 text: save it as UTF-8")
     })
 }
 

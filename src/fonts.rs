@@ -88,11 +88,6 @@ impl AsRef<[u8]> for Mapped {
 }
 
 impl FontSet {
-    /// Finds every font face in `dir` (OpenType, TrueType and collections).
-    pub fn load(dir: &Path) -> Result<Self, String> {
-        Self::load_filtered(dir, &|_| true)
-    }
-
     /// Finds the faces in `dir` whose family the templates name (`sources`, the templates'
     /// text, with their family names in quotes), and the form fields' family. Parsing a
     /// face's metadata is most of the cost of loading fonts, and the shipped collection has

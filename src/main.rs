@@ -136,7 +136,7 @@ fn main() -> ExitCode {
             out,
             flatten,
         } => run_fill(&edition, attachment, values.as_deref(), units.as_deref(), &out, flatten, &options),
-        Command::Collect { paths, attachment, out } => return run_collect(paths, attachment, &out, &options),
+        Command::Collect { paths, attachment, out } => return run_collect(paths, attachment, &out),
         Command::NewEdition { from, year, out } => run_new_edition(&from, year, &out),
         Command::Watch { edition, out } => run_watch(&edition, &out, &options),
     };
@@ -258,7 +258,7 @@ fn run_fill(
 /// Exit status of `collect` when it cannot run at all.
 const USAGE: u8 = 2;
 
-fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: &Options) -> ExitCode {
+fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path) -> ExitCode {
     let fail = |diags: Vec<Diagnostic>| {
         gongwen::report::eprint(&diags);
         ExitCode::from(USAGE)
@@ -274,7 +274,6 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path, options: 
         return fail(vec![Diagnostic::file_error(out, "the summary must end in .xlsx or .csv")]);
     }
     // Reading returns needs the edition's model, not its fonts or templates.
-    let _ = options;
     let loaded = match gongwen::edition::load(&edition) {
         Ok(l) => l,
         Err(d) => return fail(d.0),

@@ -104,11 +104,11 @@ fn read_date(item: &Item) -> Option<NaiveDate> {
 /// Writes the edition for `year` into `to`, from the edition in `from`.
 pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnostics> {
     let fail = |path: &Path, m: String| Diagnostics(vec![Diagnostic::file_error(path, m)]);
-    let old = edition::load(from)?.edition;
+    let old = edition::load(from)?;
     if to.exists() && std::fs::read_dir(to).map(|mut d| d.next().is_some()).unwrap_or(true) {
         return Err(fail(to, "already exists and is not empty: choose a new folder for the new edition".into()));
     }
-    let old_year = old.vars.year as i32;
+    let old_year = old.edition.vars.year as i32;
     let delta = year - old_year;
     if delta <= 0 {
         return Err(fail(from, format!("the new edition's year {year} must come after this edition's {old_year}")));
@@ -218,8 +218,7 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
     })?;
 
     // Years of the old campaign written in digits, which no placeholder will move.
-    let old_texts = edition::load(from)?.texts;
-    for t in &old_texts {
+    for t in &old.texts {
         let raw = raw_text(t);
         for stale in [old_year, old_year - 1] {
             if raw.contains(&stale.to_string()) {

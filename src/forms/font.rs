@@ -32,8 +32,13 @@ pub struct FieldFont {
     bbox: [i16; 4],
 }
 
-/// Every character the form's base font holds.
-pub fn base_charset() -> BTreeSet<char> {
+/// Every character the form's base font holds (made once: each attachment asks for it).
+pub fn base_charset() -> &'static BTreeSet<char> {
+    static SET: std::sync::OnceLock<BTreeSet<char>> = std::sync::OnceLock::new();
+    SET.get_or_init(make_base_charset)
+}
+
+fn make_base_charset() -> BTreeSet<char> {
     let mut set: BTreeSet<char> = (0x20u8..0x7f).map(char::from).collect();
     // GB 2312: rows 0xA1–0xF7, cells 0xA1–0xFE, decoded through GBK (its superset).
     for hi in 0xA1u8..=0xF7 {

@@ -14,38 +14,15 @@ import os
 import sys
 import tempfile
 
-from common import emit, fail, need_module, read_json_arg, run
+from common import emit, fail, fdf, fill_with_pypdf, read_json_arg, run
 
 
 def fill_pypdf(src, dst, values):
-    pypdf = need_module("pypdf")
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(src))
-    found = set()
-    for page in writer.pages:
-        names = {a.get_object().get("/T") for a in page.get("/Annots", [])}
-        here = {k: v for k, v in values.items() if k in names}
-        if here:
-            writer.update_page_form_field_values(page, here, auto_regenerate=False)
-            found.update(here)
-    missing = set(values) - found
+    found = fill_with_pypdf(src, dst, values)
+    missing = set(values) - set(found)
     if missing:
         fail(f"pypdf found no field named {sorted(missing)} in {src}")
-    with open(dst, "wb") as f:
-        writer.write(f)
-    return sorted(found)
-
-
-def pdf_string(text: str) -> bytes:
-    """A PDF hex string of UTF-16BE with a BOM."""
-    return b"<" + ("\ufeff" + text).encode("utf-16-be").hex().upper().encode() + b">"
-
-
-def fdf(values: dict) -> bytes:
-    fields = b"".join(b"<< /T " + pdf_string(k) + b" /V " + pdf_string(v) + b" >>\n" for k, v in values.items())
-    return (
-        b"%FDF-1.2\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /FDF << /Fields [\n" + fields + b"] >> >>\nendobj\n"
-        b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
-    )
+    return found
 
 
 def fill_pdftk(src, dst, values):

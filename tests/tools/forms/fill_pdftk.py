@@ -10,20 +10,7 @@ With `need_appearances`, pdftk sets /NeedAppearances and viewers redraw the fiel
 """
 import sys
 
-from common import emit, fail, read_json_arg, run
-
-
-def pdf_string(text: str) -> bytes:
-    """A PDF hex string of UTF-16BE with a BOM."""
-    return b"<" + ("\ufeff" + text).encode("utf-16-be").hex().upper().encode() + b">"
-
-
-def fdf(values: dict) -> bytes:
-    fields = b"".join(b"<< /T " + pdf_string(k) + b" /V " + pdf_string(v) + b" >>\n" for k, v in values.items())
-    return (
-        b"%FDF-1.2\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /FDF << /Fields [\n" + fields + b"] >> >>\nendobj\n"
-        b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
-    )
+from common import emit, fail, fdf, read_json_arg, run
 
 
 def main(argv):

@@ -9,26 +9,15 @@ Every page's fields are updated with PdfWriter.update_page_form_field_values; py
 """
 import sys
 
-from common import emit, fail, need_module, read_json_arg
+from common import emit, fail, fill_with_pypdf, need_module, read_json_arg
 
 
 def main(argv):
     if len(argv) != 4:
         fail(__doc__)
     pypdf = need_module("pypdf")
-    values = read_json_arg(argv[3])
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(argv[1]))
-    found = set()
-    for page in writer.pages:
-        names = {a.get_object().get("/T") for a in page.get("/Annots", [])}
-        here = {k: v for k, v in values.items() if k in names}
-        if here:
-            # auto_regenerate=False: keep /NeedAppearances off; pypdf still draws /AP itself.
-            writer.update_page_form_field_values(page, here, auto_regenerate=False)
-            found.update(here)
-    with open(argv[2], "wb") as f:
-        writer.write(f)
-    emit({"pypdf": pypdf.__version__, "set": sorted(found)})
+    found = fill_with_pypdf(argv[1], argv[2], read_json_arg(argv[3]))
+    emit({"pypdf": pypdf.__version__, "set": found})
 
 
 if __name__ == "__main__":
