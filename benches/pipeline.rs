@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use gongwen::build::{self, Options};
-use gongwen::fonts::FontSet;
+use gongwen::typeset::fonts::FontSet;
 
 const RUNS: usize = 7;
 const UNITS: usize = 200;
@@ -153,7 +153,7 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
         std::fs::write(&notice, edited).expect("write");
         let start = Instant::now();
         let checked = build::check_with_fonts(&edition, &options, fonts.clone()).expect("the edition checks");
-        let (notice_pdf, _) = checked.render(gongwen::world::Document::Notice, &options).expect("renders");
+        let (notice_pdf, _) = checked.render(gongwen::typeset::Document::Notice, &options).expect("renders");
         let t_notice = start.elapsed();
         // A second edit, and the whole edition: the notice again, the forms unchanged.
         let edited = original.replace(sentence, &format!("全市工会要广泛开展（第{i}稿，改）"));

@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::{self, Loaded};
-use crate::fonts::FontSet;
-use crate::forms::font::{FIELD_FONT_FAMILY, FieldFont, base_charset};
-use crate::forms::{self, FillableForm};
+use crate::typeset::fonts::FontSet;
+use crate::export::forms::font::{FIELD_FONT_FAMILY, FieldFont, base_charset};
+use crate::export::forms::{self, FillableForm};
 use crate::output::write_atomic;
-use crate::render;
+use crate::export;
+use crate::typeset;
 use crate::script::Script;
-use crate::world::{Document, GongwenWorld, Templates};
+use crate::typeset::{Document, GongwenWorld, Templates};
 
 /// Where the fonts and templates come from.
 #[derive(Debug, Clone)]
@@ -144,7 +145,7 @@ impl Checked {
     /// Compiles and exports one document.
     pub fn render(&self, document: Document, options: &Options) -> Result<(Output, Vec<Diagnostic>), Diagnostics> {
         let world = self.world(document, options)?;
-        let (doc, warnings) = render::compile(&world)?;
+        let (doc, warnings) = typeset::compile(&world)?;
         // The same pages as last time: the same PDF (the edition's date and number, which
         // also go into the file, are part of the pages).
         let key = typst::utils::hash128(&(doc.pages(), typst::model::Document::info(&doc)));
@@ -177,7 +178,7 @@ impl Checked {
             Document::Attachment(n) => format!("attachment-{n}.pdf"),
         };
         let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
-        let pdf = render::pdf(world, doc, &ident, self.loaded.edition.date, &options.standards)?;
+        let pdf = export::pdf::pdf(world, doc, &ident, self.loaded.edition.date, &options.standards)?;
         let pages = doc.pages().len();
         let print_only = |pdf| Output {
             name: name.clone(),

@@ -13,7 +13,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::fonts::Role;
+use crate::typeset::fonts::Role;
 use crate::model::*;
 use crate::text::{self, Vars};
 

@@ -4,7 +4,7 @@
 //! Data flows one way, one module per step:
 //!
 //! ```text
-//! data/<edition>/*.toml ─ edition::load ─► model::Edition ─ world ─► Typst ─ render ─► PDF ─ output
+//! data/<edition>/*.toml ─ edition::load ─► model::Edition ─ typeset ─► pages ─ export ─► files ─ output
 //! ```
 //!
 //! The templates read the edition's TOML themselves (as data, with Typst's `toml()`), so the
@@ -12,20 +12,17 @@
 //! every mistake is reported against the user's file, line and column.
 
 pub mod build;
-pub mod collect;
 pub mod diag;
 pub mod edition;
+pub mod export;
 pub mod fill;
-pub mod fonts;
-pub mod forms;
 pub mod model;
 pub mod output;
 pub mod reissue;
-pub mod render;
 pub mod report;
+pub mod returns;
 pub mod script;
-pub mod summary;
 pub mod text;
+pub mod typeset;
 pub mod values;
 pub mod watch;
-pub mod world;

@@ -9,7 +9,7 @@ use gongwen::diag::Diagnostic;
 use gongwen::fill;
 use gongwen::output::write_atomic;
 use gongwen::script::Script;
-use gongwen::world::{Document, Templates};
+use gongwen::typeset::{Document, Templates};
 
 /// Chinese official documents (公文) to GB/T 9704-2012, with fillable statistics forms.
 #[derive(Parser)]
@@ -33,7 +33,7 @@ struct Common {
     #[arg(long, global = true, value_enum, default_value_t = Script::Hans)]
     script: Script,
     /// Conform to PDF standards, comma-separated: a-2b (archival), ua-1 (accessible), …
-    #[arg(long, global = true, value_name = "STANDARDS", value_delimiter = ',', value_parser = gongwen::render::parse_standard)]
+    #[arg(long, global = true, value_name = "STANDARDS", value_delimiter = ',', value_parser = gongwen::export::pdf::parse_standard)]
     pdf_standard: Vec<typst_pdf::PdfStandard>,
 }
 
@@ -194,7 +194,7 @@ fn run_fill(
     }
     let model = &forms[attachment - 1];
     print_warnings(&checked.warnings);
-    let stamp = |form: &gongwen::forms::FillableForm, values| if flatten { form.flatten(values) } else { form.fill(values) };
+    let stamp = |form: &gongwen::export::forms::FillableForm, values| if flatten { form.flatten(values) } else { form.fill(values) };
     if let Some(path) = values {
         let raw = fill::read_values_file(path).map_err(|d| d.0)?;
         let values = gongwen::values::read_values(model, &raw).map_err(|list| list.into_iter().map(|m| Diagnostic::file_error(path, m)).collect::<Vec<_>>())?;
@@ -286,7 +286,7 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path) -> ExitCo
     let form = &forms[attachment - 1];
     // The summary of an earlier run, written among the returns, is not a return.
     let summary = out.canonicalize().ok();
-    let files = match gongwen::collect::gather(&paths) {
+    let files = match gongwen::returns::gather(&paths) {
         Ok(f) if !f.is_empty() => f
             .into_iter()
             .filter(|f| f.canonicalize().ok() != summary || summary.is_none())
@@ -296,15 +296,15 @@ fn run_collect(mut paths: Vec<PathBuf>, attachment: usize, out: &Path) -> ExitCo
     };
     let bar = indicatif::ProgressBar::new(files.len() as u64);
     bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("a valid template"));
-    let returns = gongwen::collect::collect(&loaded.edition, form, &files, &|f: &Path| {
+    let returns = gongwen::returns::collect(&loaded.edition, form, &files, &|f: &Path| {
         bar.set_message(f.display().to_string());
         bar.inc(1);
     });
     bar.finish_and_clear();
-    if let Err(m) = gongwen::summary::write(out, form, &returns) {
+    if let Err(m) = gongwen::returns::summary::write(out, form, &returns) {
         return fail(vec![Diagnostic::file_error(out, m)]);
     }
-    use gongwen::collect::Status;
+    use gongwen::returns::Status;
     for status in [Status::Accepted, Status::Warning, Status::Rejected, Status::Unreadable] {
         let n = returns.iter().filter(|r| r.status == status).count();
         println!("{:<11} {n:>5}", status.word());

@@ -14,7 +14,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let bytes = data.to_vec();
     let reader = std::thread::Builder::new().name("read-return".into()).spawn(move || {
-        let _ = gongwen::collect::read_fields(&bytes);
+        let _ = gongwen::returns::read_fields(&bytes);
     });
     reader.expect("a reader thread").join().expect("read_fields returned");
 });

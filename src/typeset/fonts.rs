@@ -12,7 +12,7 @@ use typst::utils::LazyHash;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::edition::PrintedText;
-use crate::forms::font::FieldFont;
+use crate::export::forms::font::FieldFont;
 use crate::script::Script;
 
 /// The typefaces GB/T 9704 names, and the font that sets each in `templates/gbt9704.typ`.
@@ -96,7 +96,7 @@ impl FontSet {
         let named = |families: &[String]| {
             families
                 .iter()
-                .any(|f| f == crate::forms::font::FIELD_FONT_FAMILY || sources.iter().any(|s| s.contains(&format!("\"{f}"))))
+                .any(|f| f == crate::export::forms::font::FIELD_FONT_FAMILY || sources.iter().any(|s| s.contains(&format!("\"{f}"))))
         };
         Self::load_filtered(dir, &named)
     }

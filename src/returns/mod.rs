@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-mod pdf;
+mod read_pdf;
+pub mod summary;
 
-use self::pdf::{Source, Value as PdfValue};
+use self::read_pdf::{Source, Value as PdfValue};
 
 use crate::model::{Edition, FieldKind, LoadedForm};
 use crate::values::{self, HEADER_FIELDS, Value};
@@ -168,13 +169,13 @@ pub fn read_fields(bytes: &[u8]) -> Result<RawReturn, String> {
 }
 
 fn read_fields_unguarded(bytes: &[u8]) -> Result<RawReturn, String> {
-    match pdf::Plain::open(bytes) {
+    match read_pdf::Plain::open(bytes) {
         Some(plain) => match read_from(&plain) {
             Ok(r) => Ok(r),
             // A plain-looking file the direct reader cannot follow: let lopdf try.
-            Err(_) => read_from(&pdf::Full::open(bytes)?),
+            Err(_) => read_from(&read_pdf::Full::open(bytes)?),
         },
-        None => read_from(&pdf::Full::open(bytes)?),
+        None => read_from(&read_pdf::Full::open(bytes)?),
     }
 }
 

@@ -21,15 +21,15 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::fonts::FontSet;
+use super::fonts::FontSet;
 use crate::script::Script;
 
 /// The templates built into the binary, so that an installed `gongwen` needs no checkout.
 const EMBEDDED: &[(&str, &str)] = &[
-    ("gbt9704.typ", include_str!("../templates/gbt9704.typ")),
-    ("form.typ", include_str!("../templates/form.typ")),
-    ("notice.typ", include_str!("../templates/notice.typ")),
-    ("attachment.typ", include_str!("../templates/attachment.typ")),
+    ("gbt9704.typ", include_str!("../../templates/gbt9704.typ")),
+    ("form.typ", include_str!("../../templates/form.typ")),
+    ("notice.typ", include_str!("../../templates/notice.typ")),
+    ("attachment.typ", include_str!("../../templates/attachment.typ")),
 ];
 
 /// Where the templates come from.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
-use crate::collect::{Return, Status, totals};
+use crate::returns::{Return, Status, totals};
 use crate::model::{FieldKind, LoadedForm};
 use crate::output::write_atomic;
 use crate::values::Value;
