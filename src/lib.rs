@@ -16,6 +16,7 @@ pub mod diag;
 pub mod edition;
 pub mod export;
 pub mod fill;
+pub mod i18n;
 pub mod model;
 pub mod output;
 pub mod reissue;

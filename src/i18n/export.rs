@@ -1,0 +1,6 @@
+//! Messages of the writers: PDF, fillable forms, OFD, DOCX, XLSX, in Chinese and English.
+
+use super::catalogue;
+
+catalogue! {
+}
