@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::{self, Loaded};
-use crate::typeset::fonts::FontSet;
 use crate::export::forms::font::{FIELD_FONT_FAMILY, FieldFont, base_charset};
 use crate::export::forms::{self, FillableForm};
+use crate::export::{self, Format};
 use crate::output::write_atomic;
-use crate::export;
-use crate::typeset;
 use crate::script::Script;
+use crate::typeset;
+use crate::typeset::fonts::FontSet;
 use crate::typeset::{Document, GongwenWorld, Templates};
 
 /// Where the fonts and templates come from.
@@ -26,6 +26,8 @@ pub struct Options {
     /// Documents of earlier builds in this process, reused when their pages come out the
     /// same (for `watch`: an edit to the notice's text leaves the forms as they were).
     pub cache: Option<Arc<RenderCache>>,
+    /// The formats to write, each document in each (PDF by default).
+    pub formats: Vec<Format>,
 }
 
 /// The last output of each document and the hash of the pages it was made from.
@@ -56,6 +58,7 @@ impl Default for Options {
             script: Script::Hans,
             standards: Vec::new(),
             cache: None,
+            formats: vec![Format::Pdf],
         }
     }
 }
@@ -105,19 +108,38 @@ pub fn check_with_fonts(dir: &Path, options: &Options, fonts: Arc<FontSet>) -> R
     Ok(Checked { loaded, fonts, warnings })
 }
 
-/// One rendered document.
+/// One rendered document, in every format asked for.
 #[derive(Clone)]
 pub struct Output {
-    /// The file name to write, such as `notice.pdf`.
-    pub name: String,
     pub document: Document,
-    /// The PDF to write: for an attachment, the blank fillable form.
-    pub pdf: Vec<u8>,
     pub pages: usize,
+    /// One file per format, in the order the formats were asked for.
+    pub files: Vec<OutputFile>,
     /// For an attachment, the form with its fields, ready to be filled.
     pub form: Option<Arc<FillableForm>>,
     /// Made by this build (not taken unchanged from the cache).
     pub fresh: bool,
+}
+
+/// One file of a document, such as `notice.pdf`.
+#[derive(Clone)]
+pub struct OutputFile {
+    pub format: Format,
+    /// The file name to write: the document's stem and the format's extension.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Output {
+    /// The file in `format`, if it was asked for.
+    pub fn file(&self, format: Format) -> Option<&OutputFile> {
+        self.files.iter().find(|f| f.format == format)
+    }
+
+    /// The PDF: for an attachment, the blank fillable form.
+    pub fn pdf(&self) -> Option<&[u8]> {
+        self.file(Format::Pdf).map(|f| f.bytes.as_slice())
+    }
 }
 
 impl Checked {
@@ -170,50 +192,61 @@ impl Checked {
         document: Document,
         world: &GongwenWorld,
         doc: &typst_layout::PagedDocument,
-        warnings: Vec<Diagnostic>,
+        mut warnings: Vec<Diagnostic>,
         options: &Options,
     ) -> Result<(Output, Vec<Diagnostic>), Diagnostics> {
-        let name = match document {
-            Document::Notice => "notice.pdf".to_string(),
-            Document::Attachment(n) => format!("attachment-{n}.pdf"),
-        };
-        let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
-        let pdf = export::pdf::pdf(world, doc, &ident, self.loaded.edition.date, &options.standards)?;
-        let pages = doc.pages().len();
-        let print_only = |pdf| Output {
-            name: name.clone(),
+        let stem = document.stem();
+        let mut files = Vec::new();
+        let mut form = None;
+        for &format in &options.formats {
+            let name = format!("{stem}.{}", format.extension());
+            let bytes = match format {
+                Format::Pdf => {
+                    let (pdf, fillable) = self.export_pdf(document, world, doc, &name, &mut warnings, options)?;
+                    form = fillable;
+                    pdf
+                }
+            };
+            files.push(OutputFile { format, name, bytes });
+        }
+        let output = Output {
             document,
-            pages,
-            pdf,
-            form: None,
+            pages: doc.pages().len(),
+            files,
+            form,
             fresh: true,
         };
+        Ok((output, warnings))
+    }
+
+    /// The PDF of a document: for an attachment, the blank fillable form (print only for
+    /// PDF/UA, whose structure tree cannot hold our fields).
+    fn export_pdf(
+        &self,
+        document: Document,
+        world: &GongwenWorld,
+        doc: &typst_layout::PagedDocument,
+        name: &str,
+        warnings: &mut Vec<Diagnostic>,
+        options: &Options,
+    ) -> Result<(Vec<u8>, Option<Arc<FillableForm>>), Diagnostics> {
+        let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
+        let pdf = export::pdf::pdf(world, doc, &ident, self.loaded.edition.date, &options.standards)?;
         let Document::Attachment(n) = document else {
-            return Ok((print_only(pdf), warnings));
+            return Ok((pdf, None));
         };
         if options.accessible() {
             // PDF/UA wants every field in the structure tree, which Typst's tags do not give
             // us: the form is written for print, without fields.
-            let mut warnings = warnings;
             let file = self.loaded.edition.dir.join(&self.loaded.edition.forms[n - 1].file);
             warnings.push(Diagnostic {
                 severity: crate::diag::Severity::Warning,
                 ..Diagnostic::file_error(&file, "PDF/UA: the form is written without fields (print only)")
             });
-            return Ok((print_only(pdf), warnings));
+            return Ok((pdf, None));
         }
         let form = self.fillable(n, doc, pdf, !options.archival())?;
-        Ok((
-            Output {
-                name,
-                document,
-                pages,
-                pdf: form.blank().to_vec(),
-                form: Some(Arc::new(form)),
-                fresh: true,
-            },
-            warnings,
-        ))
+        Ok((form.blank().to_vec(), Some(Arc::new(form))))
     }
 
     /// Makes attachment `n`'s compiled form fillable, checking that the template laid out
@@ -283,13 +316,13 @@ pub fn build(checked: &Checked, out: &Path, options: &Options) -> Result<(Vec<Wr
     let (outputs, warnings) = checked.render_all(options)?;
     let mut written = Vec::new();
     for o in outputs {
-        let path = out.join(&o.name);
-        if !o.fresh && path.is_file() {
+        for f in &o.files {
+            let path = out.join(&f.name);
+            if o.fresh || !path.is_file() {
+                write_atomic(&path, &f.bytes).map_err(|e| Diagnostics(vec![Diagnostic::file_error(&path, format!("cannot write: {e}"))]))?;
+            }
             written.push((path, o.pages));
-            continue;
         }
-        write_atomic(&path, &o.pdf).map_err(|e| Diagnostics(vec![Diagnostic::file_error(&path, format!("cannot write: {e}"))]))?;
-        written.push((path, o.pages));
     }
     Ok((written, warnings))
 }

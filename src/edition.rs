@@ -13,9 +13,9 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::typeset::fonts::Role;
 use crate::model::*;
 use crate::text::{self, Vars};
+use crate::typeset::fonts::Role;
 
 /// The notice's file name inside an edition folder.
 pub const NOTICE_FILE: &str = "notice.toml";

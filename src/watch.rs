@@ -11,8 +11,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::build::{self, Options};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::typeset::fonts::FontSet;
 use crate::typeset::Templates;
+use crate::typeset::fonts::FontSet;
 
 /// How often the files are looked at.
 const POLL: Duration = Duration::from_millis(25);

@@ -4,3 +4,19 @@
 
 pub mod forms;
 pub mod pdf;
+
+/// A format gongwen writes documents in (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Format {
+    /// PDF: the notice to print, each form fillable
+    Pdf,
+}
+
+impl Format {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+        }
+    }
+}

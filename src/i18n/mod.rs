@@ -41,7 +41,11 @@ impl Lang {
             return None;
         }
         let tag = locale.split(['.', '@']).next().unwrap_or("").to_ascii_lowercase();
-        Some(if tag == "zh" || tag.starts_with("zh_") || tag.starts_with("zh-") { Lang::Zh } else { Lang::En })
+        Some(if tag == "zh" || tag.starts_with("zh_") || tag.starts_with("zh-") {
+            Lang::Zh
+        } else {
+            Lang::En
+        })
     }
 
     /// The language of the environment, as POSIX ranks its variables: `LC_ALL`, then
@@ -58,7 +62,9 @@ impl Lang {
         match name.trim().to_ascii_lowercase().as_str() {
             "zh" | "cn" | "chinese" | "中文" => Ok(Lang::Zh),
             "en" | "english" => Ok(Lang::En),
-            other => Lang::from_locale(other).filter(|_| other.contains(['_', '-'])).ok_or_else(|| format!("`{name}`: expected zh or en")),
+            other => Lang::from_locale(other)
+                .filter(|_| other.contains(['_', '-']))
+                .ok_or_else(|| format!("`{name}`: expected zh or en")),
         }
     }
 }
@@ -167,7 +173,9 @@ mod tests {
     }
 
     /// Words of English allowed inside a Chinese text: names of formats and tools.
-    const NAMES: &[&str] = &["PDF", "TOML", "CSV", "XLSX", "XLS", "ODS", "OFD", "DOCX", "UTF", "GBK", "Typst", "OpenCC", "WPS", "Excel", "URL", "ID"];
+    const NAMES: &[&str] = &[
+        "PDF", "TOML", "CSV", "XLSX", "XLS", "ODS", "OFD", "DOCX", "UTF", "GBK", "Typst", "OpenCC", "WPS", "Excel", "URL", "ID",
+    ];
 
     #[test]
     fn every_message_is_written_in_both_languages() {
@@ -175,7 +183,10 @@ mod tests {
         for (name, zh, en) in CATALOGUE.iter().flat_map(|area| area.iter()) {
             assert!(names.insert(*name), "{name} is in the catalogue twice");
             assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{name}: a text is empty");
-            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{name}: the Chinese text has no Chinese: {zh}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{name}: the Chinese text has no Chinese: {zh}"
+            );
             // Outside {placeholders} and `quoted` names, no English word in the Chinese text.
             let mut plain = String::new();
             let (mut depth, mut quoted) = (0, false);

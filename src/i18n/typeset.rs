@@ -2,5 +2,4 @@
 
 use super::catalogue;
 
-catalogue! {
-}
+catalogue! {}

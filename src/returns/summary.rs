@@ -5,9 +5,9 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
-use crate::returns::{Return, Status, totals};
 use crate::model::{FieldKind, LoadedForm};
 use crate::output::write_atomic;
+use crate::returns::{Return, Status, totals};
 use crate::values::Value;
 
 /// The first cell of the totals row.

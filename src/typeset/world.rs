@@ -70,6 +70,14 @@ pub enum Document {
 }
 
 impl Document {
+    /// The name of the document's files without extension: `notice`, `attachment-1`.
+    pub fn stem(self) -> String {
+        match self {
+            Document::Notice => "notice".to_string(),
+            Document::Attachment(n) => format!("attachment-{n}"),
+        }
+    }
+
     fn main(self) -> &'static str {
         match self {
             Document::Notice => "/templates/notice.typ",
