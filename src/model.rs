@@ -320,3 +320,11 @@ pub struct Edition {
     /// The signing date (成文日期), which also dates the PDFs.
     pub date: chrono::NaiveDate,
 }
+
+impl Edition {
+    /// Attachment `n`'s form (1 for 附件1), if the edition has an attachment `n` and it is a
+    /// form.
+    pub fn form(&self, n: usize) -> Option<&LoadedForm> {
+        self.forms.iter().find(|f| f.number == n)
+    }
+}
