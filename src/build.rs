@@ -206,6 +206,14 @@ impl Checked {
                     form = fillable;
                     pdf
                 }
+                Format::Ofd => {
+                    let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
+                    let info = export::ofd::Info {
+                        ident: &ident,
+                        date: self.loaded.edition.date,
+                    };
+                    export::ofd::ofd(doc, &info).map_err(|m| Diagnostics(vec![Diagnostic::file_error(Path::new(&name), m.text())]))?
+                }
             };
             files.push(OutputFile { format, name, bytes });
         }

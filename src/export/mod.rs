@@ -1,8 +1,9 @@
 //! Writers: each output format is a writer of its own that the others do not know about.
-//! Page exporters (`pdf`, and `forms` which adds AcroForm fields to the PDF) write from
+//! Page exporters (`pdf`, `forms` which adds AcroForm fields to the PDF, and `ofd`) write from
 //! Typst's laid-out pages; model writers write from the content model.
 
 pub mod forms;
+pub mod ofd;
 pub mod pdf;
 
 /// A format gongwen writes documents in (`--format`).
@@ -10,6 +11,8 @@ pub mod pdf;
 pub enum Format {
     /// PDF: the notice to print, each form fillable
     Pdf,
+    /// OFD (GB/T 33190): the fixed-layout format of Chinese e-government exchange and archives
+    Ofd,
 }
 
 impl Format {
@@ -17,6 +20,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
+            Format::Ofd => "ofd",
         }
     }
 }
