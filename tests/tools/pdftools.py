@@ -20,6 +20,10 @@ INSTALL = {
     "pdftk": "apt-get install pdftk-java",
     "pdftoppm": "apt-get install poppler-utils",
     "pdftotext": "apt-get install poppler-utils",
+    "fontTools": "python3 -m pip install fonttools",
+    "ofd2img": "python3 -m pip install ofd2img==0.1.2 (it brings PyMuPDF and reportlab)",
+    "pymupdf": "python3 -m pip install pymupdf",
+    "PIL": "python3 -m pip install pillow",
 }
 
 
