@@ -172,6 +172,31 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
     let warm_notice = median(warm_notice);
     let warm_all = median(warm_all);
 
+    // 7. OFD: the notice's laid-out pages written as OFD, in process (fonts subset and
+    // converted each time); and a cold build of the edition in both formats.
+    let checked = build::check_with_fonts(&edition, &options, fonts.clone()).expect("the edition checks");
+    let world = checked.world(gongwen::typeset::Document::Notice, &options).expect("a world");
+    let (doc, _) = gongwen::typeset::compile(&world).expect("compiles");
+    let info = gongwen::export::ofd::Info {
+        ident: "gongwen/bench/notice.ofd",
+        date: checked.loaded.edition.date,
+    };
+    let mut ofd_export = Vec::new();
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let bytes = gongwen::export::ofd::ofd(&doc, &info).expect("writes the OFD");
+        ofd_export.push(start.elapsed());
+        assert!(!bytes.is_empty());
+    }
+    let ofd_export = median(ofd_export);
+    let both = tmp.path().join("both");
+    let mut cold_both = Vec::new();
+    for _ in 0..RUNS {
+        let (t, _) = measure(gongwen().args(["build", "data/2015", "--format", "pdf,ofd", "-o"]).arg(&both));
+        cold_both.push(t);
+    }
+    let cold_both = median(cold_both);
+
     // The table.
     let rate = |n: usize, d: Duration| n as f64 / d.as_secs_f64();
     println!("| row | measured | target |");
@@ -215,6 +240,18 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
         size(out.join("notice.pdf")),
         size(out.join("attachment-1.pdf")),
         size(out.join("attachment-2.pdf"))
+    );
+    println!(
+        "| 7. OFD: the notice's {} pages written as OFD (in process) | {} | |",
+        doc.pages().len(),
+        ms(ofd_export)
+    );
+    println!("| 7. cold `gongwen build --format pdf,ofd` (3 PDFs, 3 OFDs) | {} | |", ms(cold_both));
+    println!(
+        "| 7. sizes: notice.ofd, attachment-1.ofd, attachment-2.ofd | {} KB, {} KB, {} KB | |",
+        size(both.join("notice.ofd")),
+        size(both.join("attachment-1.ofd")),
+        size(both.join("attachment-2.ofd"))
     );
     println!();
     println!(

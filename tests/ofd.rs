@@ -1,8 +1,9 @@
 //! Issue #16, OFD (GB/T 33190-2016): `gongwen build --format ofd` writes each document as the
 //! fixed-layout format e-government systems exchange and archive, from the same laid-out
 //! pages as the PDF. Read back with tools that are not gongwen's: Python's zipfile and
-//! ElementTree (the package), fontTools (the embedded fonts), poppler (the PDF's text and
-//! pixels) and the OFD renderer ofd2img from PyPI (tests/tools/ofd/*.py).
+//! ElementTree (the package), fontTools (the embedded fonts), the OFD reader ofdkit (the
+//! text) and the OFD renderer ofd2img, both from PyPI, and poppler (the PDF's text and
+//! pixels); the scripts are tests/tools/ofd/*.py.
 
 mod common;
 
@@ -87,7 +88,7 @@ struct Package {
 struct OfdPage {
     width: f64,
     height: f64,
-    text: String,
+    codes: Vec<String>,
     objects: BTreeMap<String, usize>,
 }
 
@@ -109,6 +110,34 @@ struct OfdFont {
 
 fn package(ofd: &Path) -> Package {
     python_json("ofd/package.py", [ofd])
+}
+
+/// The OFD's pages and metadata as ofdkit reads them (tests/tools/ofd/text.py).
+#[derive(Debug, Deserialize)]
+struct OfdText {
+    pages: Vec<String>,
+    info: BTreeMap<String, String>,
+}
+
+fn ofd_text(ofd: &Path) -> OfdText {
+    python_json("ofd/text.py", [ofd])
+}
+
+/// Poppler's text of page `n` (from 1) of a PDF, as it lays the page out.
+fn pdf_page_text(pdf: &Path, n: usize) -> String {
+    let n = n.to_string();
+    let args = [
+        OsStr::new("-layout"),
+        OsStr::new("-f"),
+        OsStr::new(&n),
+        OsStr::new("-l"),
+        OsStr::new(&n),
+        pdf.as_os_str(),
+        OsStr::new("-"),
+    ];
+    let run = run_tool("pdftotext", args);
+    run.assert_ok("pdftotext");
+    run.stdout
 }
 
 /// A page of the OFD as ofd2img draws it, against the PDF's page (tests/tools/ofd/draw.py).
@@ -281,29 +310,23 @@ fn each_page_has_the_text_poppler_reads_on_the_same_pdf_page() {
     let b = built();
     for name in OFDS {
         let pdf = b.file(&name.replace(".ofd", ".pdf"));
-        let p = package(&b.file(name));
-        for (i, page) in p.pages.iter().enumerate() {
-            let n = (i + 1).to_string();
-            let run = run_tool(
-                "pdftotext",
-                [
-                    OsStr::new("-layout"),
-                    OsStr::new("-f"),
-                    OsStr::new(&n),
-                    OsStr::new("-l"),
-                    OsStr::new(&n),
-                    pdf.as_os_str(),
-                    OsStr::new("-"),
-                ],
-            );
-            run.assert_ok("pdftotext");
-            assert!(!squeeze(&run.stdout).is_empty(), "{name} page {n}: poppler reads no text");
+        let t = ofd_text(&b.file(name));
+        assert_eq!(t.pages.len(), page_count(&pdf), "{name}: ofdkit reads as many pages as poppler");
+        for (i, page) in t.pages.iter().enumerate() {
+            let poppler = pdf_page_text(&pdf, i + 1);
+            assert!(!squeeze(&poppler).is_empty(), "{name} page {}: poppler reads no text", i + 1);
             assert_eq!(
-                squeeze(&page.text),
-                squeeze(&run.stdout),
-                "{name} page {n}: the OFD's text (above) and poppler's of the PDF (below)"
+                squeeze(page),
+                squeeze(&poppler),
+                "{name} page {}: ofdkit's text of the OFD (left) and poppler's of the PDF (right)",
+                i + 1
             );
         }
+        assert_eq!(
+            t.info.get("title").map(String::as_str),
+            Some(pdfinfo(&pdf, "Title").as_str()),
+            "{name}: ofdkit reads the title"
+        );
     }
 }
 
@@ -330,9 +353,11 @@ fn ofd2img_draws_page_one_with_the_pdfs_ink_in_place() {
         );
         assert!(!d.fallback, "{name}: ofd2img drew text in a font that is not the OFD's own: {:?}", d.fonts);
         assert!(d.ink > 10_000, "{name}: the PDF's page 1 should have ink ({} px)", d.ink);
+        // The issue asks for 85%; 99.9% is measured, and glyphs drifting by 5% already bring
+        // it down to 81%: the test holds a tighter line.
         assert!(
-            d.in_place >= 0.85,
-            "{name}: ofd2img draws {:.1}% of the PDF's ink in place, less than 85%",
+            d.in_place >= 0.95,
+            "{name}: ofd2img draws {:.1}% of the PDF's ink in place, less than 95%",
             100.0 * d.in_place
         );
         assert!(d.stray <= 0.15, "{name}: {:.1}% of ofd2img's ink is where the PDF has none", 100.0 * d.stray);
@@ -419,6 +444,51 @@ fn every_optional_field_of_head_and_record_is_tagged() {
     for (key, value) in expected {
         assert_eq!(p.tags.get(key).map(String::as_str), Some(value), "{key}: {:#?}", p.tags);
     }
+}
+
+/// Checks an OFD the way the tests above check the 2015 edition's: a sound package, fonts
+/// whose cmap gives each character's glyph, and each page's text the PDF page's.
+fn assert_sound(ofd: &Path, pdf: &Path) -> (Package, OfdText) {
+    let p = package(ofd);
+    assert!(p.problems.is_empty(), "{}: {:#?}", ofd.display(), p.problems);
+    for f in &p.fonts {
+        assert!(
+            f.outlines.as_deref() == Some("glyf") && f.unicode_cmap,
+            "{}: {} ({:?})",
+            ofd.display(),
+            f.file,
+            f.outlines
+        );
+        assert!(f.mismatches.is_empty() && f.unchecked == 0, "{}: {}: {:?}", ofd.display(), f.file, f.mismatches);
+    }
+    let t = ofd_text(ofd);
+    assert_eq!(p.pages.len(), page_count(pdf));
+    assert_eq!(t.pages.len(), p.pages.len());
+    for (i, page) in t.pages.iter().enumerate() {
+        assert_eq!(squeeze(page), squeeze(&pdf_page_text(pdf, i + 1)), "{} page {}", ofd.display(), i + 1);
+    }
+    (p, t)
+}
+
+#[test]
+fn traditional_output_is_written_as_ofd_in_its_truetype_fonts() {
+    let b = build_as(&edition_2015(), "pdf,ofd", &[OsStr::new("--script"), OsStr::new("hant")]);
+    b.run.assert_ok("gongwen build --script hant --format pdf,ofd");
+    let (p, t) = assert_sound(&b.file("notice.ofd"), &b.file("notice.pdf"));
+    let families: Vec<&str> = p.fonts.iter().map(|f| f.family.as_str()).collect();
+    assert!(families.contains(&"cwTeXFangSong") && families.contains(&"Noto Serif CJK TC"), "{families:?}");
+    assert!(t.pages[0].contains("關於2015年元旦春節期間"), "the Traditional title:\n{}", t.pages[0]);
+}
+
+#[test]
+fn a_character_outside_the_bmp_stands_in_a_textcode_of_its_own() {
+    // U+1F110 PARENTHESIZED LATIN CAPITAL LETTER A, which Noto Serif SC (the fallback) has.
+    let e = edition_with(&[("notice.toml", "phone_note = \"传真\"", "phone_note = \"传真🄐\"")]);
+    let b = build_as(&e.path, "pdf,ofd", &[]);
+    b.run.assert_ok("gongwen build with 🄐");
+    let (p, _) = assert_sound(&b.file("notice.ofd"), &b.file("notice.pdf"));
+    let codes: Vec<&String> = p.pages.iter().flat_map(|pg| &pg.codes).filter(|c| c.contains('🄐')).collect();
+    assert_eq!(codes, [&"🄐".to_string()], "🄐 alone in one TextCode");
 }
 
 /// The notice with a seal over the date: the templates copied, with an image placed in the

@@ -23,6 +23,7 @@ INSTALL = {
     "fontTools": "python3 -m pip install fonttools",
     "ofd2img": "python3 -m pip install ofd2img==0.1.2 (it brings PyMuPDF and reportlab)",
     "pymupdf": "python3 -m pip install pymupdf",
+    "ofdkit": "python3 -m pip install ofdkit==0.2.0",
     "PIL": "python3 -m pip install pillow",
 }
 

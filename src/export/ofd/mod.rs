@@ -239,14 +239,19 @@ fn document(max_id: u32, (width, height): (f64, f64), images: bool, tags: bool, 
     x.finish()
 }
 
-/// The boundary of an object (its extent, on the micrometre grid, never smaller) and the
-/// matrix `ctm` expressed in the boundary's space, as OFD places an object.
+/// The boundary of an object: its extent, its corner on the micrometre grid, its size
+/// rounded up to cover it.
 fn boundary(extent: Rect) -> (f64, f64, f64, f64) {
-    let (x, y) = ((extent.x0 * 1000.0).floor() / 1000.0, (extent.y0 * 1000.0).floor() / 1000.0);
-    let (w, h) = (((extent.x1 - x) * 1000.0).ceil() / 1000.0, ((extent.y1 - y) * 1000.0).ceil() / 1000.0);
-    (x, y, w, h)
+    let (x, y) = (round(extent.x0), round(extent.y0));
+    let (w, h) = (
+        ((extent.x1 - x) * 1000.0 - 1e-6).ceil() / 1000.0,
+        ((extent.y1 - y) * 1000.0 - 1e-6).ceil() / 1000.0,
+    );
+    (x, y, w.max(0.0), h.max(0.0))
 }
 
+/// The boundary of a placed object, and the matrix `ctm` (from the object's own space to the
+/// page) expressed in the boundary's space, as OFD places an object.
 fn placed_in(extent: Rect, ctm: Affine) -> (String, String) {
     let (x, y, w, h) = boundary(extent);
     let [a, b, c, d, e, f] = ctm.as_coeffs();

@@ -13,8 +13,7 @@ Prints one JSON document:
   "info":     DocInfo: {"DocID", "Title", "Author", "CreationDate", "Creator", "Keywords"}
   "max_unit_id", "ids": MaxUnitID and how many IDs the package declares
   "pages":    for each page (in Document.xml's order): {"width", "height" (mm, PhysicalBox),
-              "text" (the page's text, TextObjects in reading order: lines by baseline from the
-              top, each line's objects from the left), "objects" {kind: count}}
+              "codes" (the text of each TextCode, in the page's order), "objects" {kind: count}}
   "fonts":    for each Font of PublicRes.xml: {"id", "name", "family", "file", "bytes",
               "outlines" ("glyf" or "CFF "), "tables" (sorted), "unicode_cmap" (bool),
               "glyphs" (count), "ps_name" (name ID 6), "chars_checked", "mismatches"
@@ -197,7 +196,6 @@ def main(argv):
         _, _, width, height = numbers(box)
         objs = {}
         kinds = Counter()
-        runs = []
         for e in page.iter():
             declare(name, e)
             tag = local(e.tag)
@@ -209,15 +207,14 @@ def main(argv):
                 if font not in fonts:
                     pkg.problems.append(f"{name}: TextObject {e.get('ID')} uses font {font}, which PublicRes does not declare")
                 text_uses[font].append(e)
-                bx, by, _, _ = numbers(e.get("Boundary"))
                 for code in e.findall("ofd:TextCode", NS):
                     if "\n" in (code.text or "") or "\r" in (code.text or ""):
                         pkg.problems.append(f"{name}: TextObject {e.get('ID')} has a line break in its TextCode")
-                    runs.append((by + float(code.get("Y", "0")), bx + float(code.get("X", "0")), float(e.get("Size")), code.text or ""))
             if tag == "ImageObject" and int(e.get("ResourceID")) not in media:
                 pkg.problems.append(f"{name}: ImageObject {e.get('ID')} shows resource {e.get('ResourceID')}, which DocumentRes does not declare")
         objects[int(page_el.get("ID"))] = objs
-        pages.append({"width": width, "height": height, "text": reading_order(runs), "objects": dict(kinds)})
+        codes = [c.text or "" for c in page.iter(q("TextCode"))]
+        pages.append({"width": width, "height": height, "codes": codes, "objects": dict(kinds)})
     out["pages"] = pages
     out["ids"] = len(ids)
 
@@ -292,18 +289,6 @@ def main(argv):
                 collect_tags(tags, [], objects, out)
     out["problems"] = pkg.problems
     emit(out)
-
-
-def reading_order(runs):
-    """The text of TextObjects in reading order: lines by baseline (objects whose baselines
-    lie within half the smaller size of each other share a line), each line left to right."""
-    lines = []
-    for y, x, size, text in sorted(runs):
-        if lines and abs(lines[-1]["y"] - y) < 0.5 * min(size, lines[-1]["size"]):
-            lines[-1]["runs"].append((x, text))
-        else:
-            lines.append({"y": y, "size": size, "runs": [(x, text)]})
-    return "\n".join("".join(t for _, t in sorted(line["runs"])) for line in lines)
 
 
 def collect_tags(el, path, objects, out):
