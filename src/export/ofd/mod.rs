@@ -39,8 +39,6 @@ use crate::i18n::{self, Message};
 use page::{Object, PathObject, Segment, TextRun};
 use xml::{OFD_NAMESPACE, Xml, array, num, round};
 
-pub use page::PART_LABEL;
-
 /// What the package says about the document beyond its pages.
 #[derive(Debug, Clone)]
 pub struct Info<'a> {
