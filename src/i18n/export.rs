@@ -15,7 +15,7 @@ catalogue! {
     }
     /// A PDF used as an image: OFD has no place for it.
     ofd_pdf_image() {
-        zh: "无法写入 OFD：页面中有以 PDF 文件插入的图片，OFD 不能容纳；请改用 PNG、JPEG 或 SVG 图片",
+        zh: "无法写入 OFD：页面中有以 PDF 文件插入的图片，OFD 不能容纳；请改用 `PNG`、`JPEG` 或 `SVG` 图片",
         en: "cannot write the OFD: a page shows a PDF file as an image, which OFD cannot hold; use a PNG, JPEG or SVG image instead",
     }
     /// The zip package could not be written.
