@@ -146,7 +146,7 @@ impl Checked {
     /// The documents an edition produces: the notice, then each attachment alone.
     pub fn documents(&self) -> Vec<Document> {
         std::iter::once(Document::Notice)
-            .chain((1..=self.loaded.edition.forms.len()).map(Document::Attachment))
+            .chain((1..=self.loaded.edition.attachments.len()).map(Document::Attachment))
             .collect()
     }
 
@@ -238,15 +238,21 @@ impl Checked {
         warnings: &mut Vec<Diagnostic>,
         options: &Options,
     ) -> Result<(Vec<u8>, Option<Arc<FillableForm>>), Diagnostics> {
-        let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
-        let pdf = export::pdf::pdf(world, doc, &ident, self.loaded.edition.date, &options.standards)?;
-        let Document::Attachment(n) = document else {
+        let edition = &self.loaded.edition;
+        let ident = format!("gongwen/{}/{}", edition.notice.number().unwrap_or_default(), name);
+        let pdf = export::pdf::pdf(world, doc, &ident, edition.date, &options.standards)?;
+        // Only an attachment with blanks (a form, a fillable table) gets fields.
+        let Some(model) = (match document {
+            Document::Attachment(n) => edition.form(n),
+            Document::Notice => None,
+        }) else {
             return Ok((pdf, None));
         };
+        let n = model.number;
         if options.accessible() {
             // PDF/UA wants every field in the structure tree, which Typst's tags do not give
             // us: the form is written for print, without fields.
-            let file = self.loaded.edition.dir.join(&self.loaded.edition.forms[n - 1].file);
+            let file = edition.dir.join(&model.file);
             warnings.push(Diagnostic {
                 severity: crate::diag::Severity::Warning,
                 ..Diagnostic::file_error(&file, "PDF/UA: the form is written without fields (print only)")
@@ -260,14 +266,10 @@ impl Checked {
     /// Makes attachment `n`'s compiled form fillable, checking that the template laid out
     /// exactly the model's blanks.
     fn fillable(&self, n: usize, doc: &typst_layout::PagedDocument, pdf: Vec<u8>, scripts: bool) -> Result<FillableForm, Diagnostics> {
-        let model = &self.loaded.edition.forms[n - 1];
+        let model = self.loaded.edition.form(n).expect("an attachment with blanks");
         let fail = |m: String| Diagnostics(vec![Diagnostic::file_error(&self.loaded.edition.dir.join(&model.file), m)]);
         let boxes = forms::field_boxes(doc).map_err(fail)?;
-        let expected: Vec<String> = crate::values::HEADER_FIELDS
-            .iter()
-            .map(|(n, _)| n.to_string())
-            .chain(model.fields.iter().map(|f| f.code.clone()))
-            .collect();
+        let expected: Vec<String> = model.field_names().map(str::to_string).collect();
         let mut found: Vec<String> = boxes.iter().map(|b| b.name.clone()).collect();
         let mut want = expected.clone();
         found.sort();

@@ -17,16 +17,53 @@ pub type Text = Spanned<String>;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
-    /// The campaign year, `{year}` in text.
-    pub year: Spanned<i64>,
+    /// The campaign year, `{year}` in text; a notice without a campaign has none.
+    pub year: Option<Spanned<i64>>,
     /// Named dates, `{NAME}` in text.
     #[serde(default)]
     pub dates: BTreeMap<String, Spanned<Datetime>>,
-    pub head: Head,
+    /// 发文机关: the issuers in order, 主办机关 first. Without them the notice has one issuer,
+    /// given by `head.organ_mark` and `signature.organ` (the 2015 edition's way).
+    #[serde(default)]
+    pub issuers: Vec<Issuer>,
+    pub head: Spanned<Head>,
     pub body: Body,
+    #[serde(default)]
     pub closing: Closing,
-    pub signature: Signature,
+    pub signature: Spanned<Signature>,
     pub record: Option<Record>,
+}
+
+impl Notice {
+    /// The issuers' full names (署名), 主办机关 first: `[[issuers]]`, or `signature.organ`.
+    pub fn issuer_names(&self) -> Vec<&str> {
+        if self.issuers.is_empty() {
+            self.signature.get_ref().organ.iter().map(|o| o.get_ref().as_str()).collect()
+        } else {
+            self.issuers.iter().map(|i| i.name.get_ref().as_str()).collect()
+        }
+    }
+
+    /// The document number as printed, if the notice has one.
+    pub fn number(&self) -> Option<String> {
+        self.head.get_ref().number.as_ref().map(DocumentNumber::render)
+    }
+}
+
+/// 发文机关: one issuer of the notice, with what the head and the signature print of it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// 全称: the full name, printed in the signature (署名).
+    pub name: Text,
+    /// 发文机关标志 text: the full name or its 规范化简称; the name when left out.
+    pub mark: Option<Text>,
+    /// 印章: an image (PNG or SVG) in the edition's folder, for the sealed signature.
+    pub seal: Option<Text>,
+    /// 签发人职务: the signer's full title, for the signer's-seal signature.
+    pub signer: Option<Text>,
+    /// 签发人签名章: an image (PNG or SVG) in the edition's folder.
+    pub signature_seal: Option<Text>,
 }
 
 /// 版头: the head block above the red rule.
@@ -39,13 +76,16 @@ pub struct Head {
     pub secrecy: Option<Text>,
     /// 紧急程度
     pub urgency: Option<Text>,
-    /// 发文机关标志, such as 武汉市总工会办公室文件
-    pub organ_mark: Text,
+    /// 发文机关标志 of a single issuer, written whole, such as 武汉市总工会办公室文件. With
+    /// `[[issuers]]` the mark is made of their `mark`s and `suffix`.
+    pub organ_mark: Option<Text>,
+    /// The word after the issuers' marks, such as 文件; centred on them when they are several.
+    pub suffix: Option<Text>,
     /// 签发人 (上行文 only)
     #[serde(default)]
     pub signers: Vec<Text>,
-    /// 发文字号
-    pub number: DocumentNumber,
+    /// 发文字号; a notice posted without one leaves it out.
+    pub number: Option<DocumentNumber>,
 }
 
 /// 发文字号: 机关代字〔年份〕序号号, such as 武工办〔2014〕74号.
@@ -124,31 +164,42 @@ pub struct Body {
     #[serde(default)]
     pub opening: Vec<Text>,
     #[serde(default)]
-    pub sections: Vec<Section>,
+    pub sections: Vec<Spanned<Section>>,
+    /// The heading levels (1 to 4) whose headings run into their first paragraph; the others
+    /// stand on their own line. Levels 2, 3 and 4 when left out.
+    pub run_in: Option<Spanned<Vec<Spanned<i64>>>>,
 }
 
-/// A level-1 section, numbered 一、二、… by the template.
+/// The deepest heading level (7.3.3): 一、 （一） 1. （1）.
+pub const HEADING_LEVELS: usize = 4;
+
+/// The levels whose headings run in when the edition does not say.
+pub const DEFAULT_RUN_IN: [i64; 3] = [2, 3, 4];
+
+/// A section of the text at one of the four levels, numbered by the template among its titled
+/// siblings: 一、 (黑体), （一） (楷体), 1. and （1） (仿宋). A section may be a heading alone,
+/// paragraphs alone (no title, no number), or both; `items` are the sections one level down.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    pub title: Text,
+    pub title: Option<Text>,
     #[serde(default)]
     pub paragraphs: Vec<Text>,
     #[serde(default)]
-    pub items: Vec<Item>,
+    pub items: Vec<Spanned<Section>>,
 }
 
-/// A level-2 item, numbered （一）（二）…, its title run in before its first paragraph.
+/// One line of the contact block: `label：text`, such as 联系电话：85760519.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Item {
-    pub title: Text,
-    #[serde(default)]
-    pub paragraphs: Vec<Text>,
+pub struct ContactLine {
+    /// 联系人, 联系电话, 传真, 电子邮箱, 地址, …
+    pub label: Text,
+    pub text: Text,
 }
 
 /// What follows the sections: closing paragraphs, contacts, the attachment list, 附注.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closing {
     #[serde(default)]
@@ -160,7 +211,10 @@ pub struct Closing {
     pub phone: Option<Text>,
     /// printed after the phone number in parentheses, such as 传真
     pub phone_note: Option<Text>,
-    /// The forms' files, in the order of 附件1, 附件2, …
+    /// Further lines of the contact block, after 联系人 and 联系电话.
+    #[serde(default)]
+    pub contact: Vec<ContactLine>,
+    /// The attachments' files, in the order of 附件1, 附件2, …
     #[serde(default)]
     pub attachments: Vec<Text>,
     /// 附注
@@ -171,8 +225,23 @@ pub struct Closing {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
-    pub organ: Text,
+    /// The one issuer's name, when the notice has no `[[issuers]]`.
+    pub organ: Option<Text>,
     pub date: Spanned<Datetime>,
+    /// How the notice is signed (7.3.5); sealed when left out.
+    pub form: Option<Spanned<SignatureForm>>,
+}
+
+/// The three forms of signature of GB/T 9704 7.3.5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignatureForm {
+    /// 加盖印章 (7.3.5.1): names over the date, each with room for its seal.
+    Sealed,
+    /// 不加盖印章 (7.3.5.2): names stacked, right-indented two characters, the date below.
+    Unsealed,
+    /// 加盖签发人签名章 (7.3.5.3): each signer's title and signature seal on a line.
+    Signer,
 }
 
 /// 版记: 抄送, 印发机关 and 印发日期.
@@ -185,10 +254,42 @@ pub struct Record {
     pub printed: Option<Spanned<Datetime>>,
 }
 
-/// `attachment-N.toml`: a statistics form (统计表) that reporting units fill in.
+/// What an attachment file holds, by its `kind` key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttachmentKind {
+    /// `form` (the default): a statistics form of numbered items with lettered blanks.
+    Form,
+    /// `text`: a 方案, 办法 or 细则 in prose, with headings at the four levels.
+    Text,
+    /// `table`: a ruled table (日程安排表, 名额分配表), or a fillable one (报名表).
+    Table,
+}
+
+impl AttachmentKind {
+    pub const NAMES: [&'static str; 3] = ["form", "text", "table"];
+
+    pub fn from_name(s: &str) -> Option<Self> {
+        Some(match s {
+            "form" => AttachmentKind::Form,
+            "text" => AttachmentKind::Text,
+            "table" => AttachmentKind::Table,
+            _ => return None,
+        })
+    }
+}
+
+/// The `kind` key alone, read first to know how to read the rest of an attachment file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KindKey {
+    pub kind: Option<Text>,
+}
+
+/// `attachment-N.toml` of kind `form`: a statistics form (统计表) that reporting units fill in.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Form {
+    /// `form`, or left out.
+    pub kind: Option<Text>,
     pub title: Spanned<Lines>,
     /// 说明
     #[serde(default)]
@@ -196,19 +297,254 @@ pub struct Form {
     /// Checks on returns, such as `05A = 05B + 05C` or `01B <= 01A`.
     #[serde(default)]
     pub rules: Vec<Text>,
-    #[serde(default)]
-    pub header: FormHeader,
+    /// The header blanks; all three when left out, none with `header = false`.
+    pub header: Option<Spanned<HeaderSpec>>,
     #[serde(default)]
     pub items: Vec<FormItem>,
 }
 
-/// The labels of the form's header blanks.
+/// `attachment-N.toml` of kind `text`: a title and text with headings, like the body's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextAttachment {
+    pub kind: Text,
+    pub title: Spanned<Lines>,
+    /// Paragraphs before the first section.
+    #[serde(default)]
+    pub paragraphs: Vec<Text>,
+    #[serde(default)]
+    pub sections: Vec<Spanned<Section>>,
+    /// As `body.run_in`.
+    pub run_in: Option<Spanned<Vec<Spanned<i64>>>>,
+}
+
+/// `attachment-N.toml` of kind `table`: a ruled table, its head repeated on every page; blank
+/// cells make it a fillable form.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableAttachment {
+    pub kind: Text,
+    pub title: Spanned<Lines>,
+    /// The header blanks above the table; none when left out.
+    pub header: Option<Spanned<HeaderSpec>>,
+    /// 说明, above the table.
+    #[serde(default)]
+    pub notes: Vec<Text>,
+    /// Checks on returns, as a form's.
+    #[serde(default)]
+    pub rules: Vec<Text>,
+    /// `portrait` or `landscape`; when left out, landscape if the columns are wider than the
+    /// portrait type block.
+    pub orientation: Option<Spanned<Orientation>>,
+    pub columns: Vec<Column>,
+    /// The head rows (表头), repeated on every page.
+    #[serde(default)]
+    pub head: Vec<Spanned<Vec<Spanned<Cell>>>>,
+    #[serde(default)]
+    pub rows: Vec<Spanned<Vec<Spanned<Cell>>>>,
+    /// Rows to fill in after `rows`: each column with a `blank` gets a field in each.
+    pub blank_rows: Option<Spanned<i64>>,
+}
+
+/// How a table's page stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Orientation {
+    Portrait,
+    Landscape,
+}
+
+/// A column of a table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// In characters of the table's text (4号); the type block holds 31 upright, 45 across.
+    pub width: Spanned<Number>,
+    /// The kind of the column's blanks in `blank_rows`: text, count, amount or choice.
+    pub blank: Option<Spanned<FieldKind>>,
+    /// Prints the row's number (序号) in every body row.
+    #[serde(default)]
+    pub numbered: bool,
+    /// `center` (the default) or `left`, for the column's body cells.
+    pub align: Option<Spanned<CellAlign>>,
+}
+
+/// How text stands in a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CellAlign {
+    Center,
+    Left,
+}
+
+/// A number written as a TOML integer or float.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number(pub f64);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Number, E> {
+                Ok(Number(v))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// A cell of a table: its text, or a table of what it is.
+#[derive(Debug, Clone)]
+pub enum Cell {
+    Text(String),
+    Full(CellSpec),
+}
+
+/// A cell written as a table: merged cells, a blank, text aligned otherwise.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellSpec {
+    pub text: Option<Text>,
+    pub colspan: Option<Spanned<i64>>,
+    pub rowspan: Option<Spanned<i64>>,
+    /// A blank to fill in, of this kind.
+    pub blank: Option<Spanned<FieldKind>>,
+    pub align: Option<Spanned<CellAlign>>,
+}
+
+impl Cell {
+    pub fn spec(&self) -> std::borrow::Cow<'_, CellSpec> {
+        match self {
+            Cell::Text(_) => std::borrow::Cow::Owned(CellSpec::default()),
+            Cell::Full(s) => std::borrow::Cow::Borrowed(s),
+        }
+    }
+
+    /// The cell's text with its place (`at`, the cell's, for a cell written as a string).
+    pub fn text(&self, at: std::ops::Range<usize>) -> Option<Text> {
+        match self {
+            Cell::Text(s) => Some(Spanned::new(at, s.clone())),
+            Cell::Full(s) => s.text.clone(),
+        }
+    }
+
+    /// Columns and rows the cell spans.
+    pub fn span(&self) -> (i64, i64) {
+        let spec = self.spec();
+        (
+            spec.colspan.as_ref().map_or(1, |c| *c.get_ref()),
+            spec.rowspan.as_ref().map_or(1, |r| *r.get_ref()),
+        )
+    }
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Cell;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a cell's text, or a table such as { text = \"…\", colspan = 2 }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell::Text(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Cell, A::Error> {
+                CellSpec::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Cell::Full)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The header blanks of a form: `false` for none, `true` or a table of labels.
+#[derive(Debug, Clone)]
+pub enum HeaderSpec {
+    Off,
+    On(FormHeader),
+}
+
+impl<'de> Deserialize<'de> for HeaderSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = HeaderSpec;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("false, or a table of the header's labels")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<HeaderSpec, E> {
+                Ok(if v { HeaderSpec::On(FormHeader::default()) } else { HeaderSpec::Off })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<HeaderSpec, A::Error> {
+                FormHeader::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(HeaderSpec::On)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The labels of the form's header blanks; each one `false` to leave it out.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormHeader {
-    pub unit: Option<Text>,
-    pub reporter: Option<Text>,
-    pub phone: Option<Text>,
+    pub unit: Option<Spanned<Label>>,
+    pub reporter: Option<Spanned<Label>>,
+    pub phone: Option<Spanned<Label>>,
+}
+
+/// A header blank's label, or `false` for no such blank.
+#[derive(Debug, Clone)]
+pub enum Label {
+    Text(String),
+    Off,
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Label;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a label, or false to leave the blank out")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Label, E> {
+                Ok(Label::Text(v.to_string()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Label, E> {
+                if v {
+                    Err(E::invalid_value(serde::de::Unexpected::Bool(v), &self))
+                } else {
+                    Ok(Label::Off)
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl FormHeader {
+    /// Each header blank's label as written: `None` for a blank left out, `Some(None)` for
+    /// one with its default label.
+    pub fn labels(&self) -> [(&'static str, Option<Option<Text>>); 3] {
+        let label = |l: &Option<Spanned<Label>>| match l {
+            None => Some(None),
+            Some(s) => match s.get_ref() {
+                Label::Off => None,
+                Label::Text(t) => Some(Some(Spanned::new(s.span(), t.clone()))),
+            },
+        };
+        [("unit", label(&self.unit)), ("reporter", label(&self.reporter)), ("phone", label(&self.phone))]
+    }
 }
 
 /// A numbered indicator, `01`, `02`, …, with its lettered blanks.
@@ -246,6 +582,8 @@ pub enum FieldKind {
     Amount,
     /// 是 or 否.
     Choice,
+    /// Free text: a name, a phone number, a date.
+    Text,
 }
 
 impl FieldKind {
@@ -263,6 +601,7 @@ impl FieldKind {
             FieldKind::Count => "count",
             FieldKind::Amount => "amount",
             FieldKind::Choice => "choice",
+            FieldKind::Text => "text",
         }
     }
 }
@@ -294,19 +633,39 @@ pub enum Relation {
     AtLeast,
 }
 
-/// A form, checked: the parsed file and what was derived from it.
+/// A form, checked: what was derived from its file. A fillable table is a form too.
 #[derive(Debug, Clone)]
 pub struct LoadedForm {
     /// 1 for 附件1.
     pub number: usize,
     /// The file name inside the edition, such as `attachment-1.toml`.
     pub file: String,
-    pub form: Form,
     /// The title as printed.
     pub title: String,
+    /// The header blanks it has: (name, label), such as (`unit`, 填报单位).
+    pub header: Vec<(&'static str, String)>,
     /// Every blank in form order, header blanks excluded.
     pub fields: Vec<Field>,
     pub rules: Vec<Rule>,
+}
+
+impl LoadedForm {
+    /// The names of every field of the form, the header's first.
+    pub fn field_names(&self) -> impl Iterator<Item = &str> {
+        self.header.iter().map(|(n, _)| *n).chain(self.fields.iter().map(|f| f.code.as_str()))
+    }
+}
+
+/// An attachment (附件), checked.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// 1 for the first.
+    pub number: usize,
+    /// The file name inside the edition, such as `attachment-1.toml`.
+    pub file: String,
+    /// The title as printed.
+    pub title: String,
+    pub kind: AttachmentKind,
 }
 
 /// A whole edition, loaded and checked.
@@ -316,15 +675,27 @@ pub struct Edition {
     pub dir: std::path::PathBuf,
     pub notice: Notice,
     pub vars: crate::text::Vars,
+    /// Every attachment in order, whatever its kind.
+    pub attachments: Vec<Attachment>,
+    /// The attachments that have blanks to fill in (forms, fillable tables).
     pub forms: Vec<LoadedForm>,
     /// The signing date (成文日期), which also dates the PDFs.
     pub date: chrono::NaiveDate,
 }
 
 impl Edition {
-    /// Attachment `n`'s form (1 for 附件1), if the edition has an attachment `n` and it is a
-    /// form.
+    /// Attachment `n`'s form (1 for 附件1), if the edition has an attachment `n` and it has
+    /// blanks to fill in.
     pub fn form(&self, n: usize) -> Option<&LoadedForm> {
         self.forms.iter().find(|f| f.number == n)
+    }
+
+    /// What identifies attachment `n` bound apart (its PDF's keywords, and so its returns):
+    /// `武工办〔2014〕74号, 附件1`, or `附件1` for a notice without a number.
+    pub fn attachment_keywords(&self, n: usize) -> String {
+        match self.notice.number() {
+            Some(number) => format!("{number}, 附件{n}"),
+            None => format!("附件{n}"),
+        }
     }
 }

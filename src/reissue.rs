@@ -108,7 +108,12 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
     if to.exists() && std::fs::read_dir(to).map(|mut d| d.next().is_some()).unwrap_or(true) {
         return Err(fail(to, "already exists and is not empty: choose a new folder for the new edition".into()));
     }
-    let old_year = old.edition.vars.year as i32;
+    let Some(old_year) = old.edition.vars.year.map(|y| y as i32) else {
+        return Err(fail(
+            from,
+            "the edition has no campaign year (`year`) to move: a new edition is made for a campaign's next year".into(),
+        ));
+    };
     let delta = year - old_year;
     if delta <= 0 {
         return Err(fail(from, format!("the new edition's year {year} must come after this edition's {old_year}")));

@@ -9,10 +9,13 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::i18n::edition as msg;
+
 /// What placeholders can refer to.
 #[derive(Debug, Clone)]
 pub struct Vars {
-    pub year: i64,
+    /// The campaign year, if the notice has one.
+    pub year: Option<i64>,
     pub dates: BTreeMap<String, NaiveDate>,
 }
 
@@ -22,6 +25,8 @@ pub struct PlaceholderError {
     pub start: usize,
     pub end: usize,
     pub message: String,
+    /// A `{year}` in a notice that has no campaign year: one mistake, however many there are.
+    pub needs_year: bool,
 }
 
 /// 2015年1月1日, as the templates print a date.
@@ -53,14 +58,16 @@ pub fn expand(s: &str, vars: &Vars) -> Result<String, PlaceholderError> {
             return Err(PlaceholderError {
                 start,
                 end: start + 1,
-                message: "a lone `}`: write `}}` to print a brace".into(),
+                message: msg::lone_closing_brace().into(),
+                needs_year: false,
             });
         }
         let Some(close) = tail[1..].find(['}', '{']).map(|j| j + 1).filter(|&j| tail.as_bytes()[j] == b'}') else {
             return Err(PlaceholderError {
                 start,
                 end: start + 1,
-                message: "a `{` that opens no placeholder: write `{{` to print a brace".into(),
+                message: msg::lone_opening_brace().into(),
+                needs_year: false,
             });
         };
         let name = &tail[1..close];
@@ -68,6 +75,7 @@ pub fn expand(s: &str, vars: &Vars) -> Result<String, PlaceholderError> {
             start,
             end: start + close + 1,
             message,
+            needs_year: vars.year.is_none() && name.starts_with("year") && !vars.dates.contains_key(name.split(':').next().unwrap_or(name)),
         })?;
         out.push_str(&value);
         rest = &tail[close + 1..];
@@ -79,14 +87,18 @@ pub fn expand(s: &str, vars: &Vars) -> Result<String, PlaceholderError> {
 
 fn resolve(name: &str, vars: &Vars) -> Result<String, String> {
     if let Some(rest) = name.strip_prefix("year") {
-        if rest.is_empty() {
-            return Ok(vars.year.to_string());
-        }
-        let (sign, digits) = rest.split_at(1);
-        if (sign == "+" || sign == "-") && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            let n: i64 = digits.parse().map_err(|_| format!("`{{{name}}}`: the offset is too large"))?;
-            let year = if sign == "+" { vars.year.checked_add(n) } else { vars.year.checked_sub(n) };
-            return year.map(|y| y.to_string()).ok_or_else(|| format!("`{{{name}}}`: the offset is too large"));
+        let (sign, digits) = rest.split_at(rest.len().min(1));
+        let offset = (sign == "+" || sign == "-") && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+        if rest.is_empty() || offset {
+            let Some(year) = vars.year else {
+                return Err(msg::placeholder_needs_year(name).into());
+            };
+            if rest.is_empty() {
+                return Ok(year.to_string());
+            }
+            let n: i64 = digits.parse().map_err(|_| String::from(msg::year_offset_too_large(name)))?;
+            let year = if sign == "+" { year.checked_add(n) } else { year.checked_sub(n) };
+            return year.map(|y| y.to_string()).ok_or_else(|| msg::year_offset_too_large(name).into());
         }
     }
     let (key, style) = match name.split_once(':') {
@@ -94,13 +106,17 @@ fn resolve(name: &str, vars: &Vars) -> Result<String, String> {
         None => (name, None),
     };
     let Some(&date) = vars.dates.get(key) else {
-        let known: Vec<String> = std::iter::once("year".to_string()).chain(vars.dates.keys().cloned()).collect();
-        return Err(format!("unknown placeholder `{{{name}}}`: expected one of {}", known.join(", ")));
+        let known: Vec<String> = vars.year.map(|_| "year".to_string()).into_iter().chain(vars.dates.keys().cloned()).collect();
+        return Err(if known.is_empty() {
+            msg::unknown_placeholder_none_known(name).into()
+        } else {
+            msg::unknown_placeholder(name, known.join(", ")).into()
+        });
     };
     match style {
         None => Ok(format_date(date)),
         Some("md") => Ok(format_month_day(date)),
-        Some(other) => Err(format!("unknown date style `:{other}` in `{{{name}}}`: expected `:md` or none")),
+        Some(other) => Err(msg::unknown_date_style(other, name).into()),
     }
 }
 
@@ -111,7 +127,7 @@ mod tests {
     fn vars() -> Vars {
         let mut dates = BTreeMap::new();
         dates.insert("deadline".into(), NaiveDate::from_ymd_opt(2015, 2, 1).unwrap());
-        Vars { year: 2015, dates }
+        Vars { year: Some(2015), dates }
     }
 
     #[test]
@@ -131,5 +147,17 @@ mod tests {
         assert!(expand("{deadline:ymd}", &v).is_err());
         assert!(expand("a { b", &v).is_err());
         assert!(expand("a } b", &v).is_err());
+    }
+
+    #[test]
+    fn a_year_placeholder_needs_the_year() {
+        let v = Vars { year: None, ..vars() };
+        let e = expand("{year}年", &v).unwrap_err();
+        assert_eq!((e.start, e.end), (0, 6));
+        assert!(e.message.contains("year = "), "{}", e.message);
+        assert!(expand("{year-1}", &v).is_err());
+        assert_eq!(expand("{deadline:md}", &v).unwrap(), "2月1日");
+        let e = expand("{nosuch}", &v).unwrap_err();
+        assert!(e.message.contains("deadline") && !e.message.contains("year,"), "{}", e.message);
     }
 }

@@ -10,7 +10,7 @@ use std::fmt;
 
 use crate::model::{FieldKind, LoadedForm, Relation, Rule};
 
-/// The header blanks every form has, besides its numbered fields.
+/// The header blanks a form may have, besides its numbered fields, with their default labels.
 pub const HEADER_FIELDS: [(&str, &str); 3] = [("unit", "填报单位"), ("reporter", "填报人"), ("phone", "联系电话")];
 
 /// Scale of amounts: 万元 kept to four decimals, which is to the 元.
@@ -29,7 +29,7 @@ pub enum Value {
     Amount(i64),
     /// 是 (true) or 否 (false).
     Choice(bool),
-    /// Free text: the header's unit, reporter and phone.
+    /// Free text: the header's unit, reporter and phone, and text blanks (a name, a phone).
     Text(String),
 }
 
@@ -87,6 +87,7 @@ pub fn parse(kind: FieldKind, raw: &str) -> Result<Option<Value>, String> {
         return Ok(None);
     }
     match kind {
+        FieldKind::Text => Ok(Some(Value::Text(s))),
         FieldKind::Choice => match s.as_str() {
             "是" | "Y" | "y" | "yes" | "Yes" | "YES" => Ok(Some(Value::Choice(true))),
             "否" | "N" | "n" | "no" | "No" | "NO" => Ok(Some(Value::Choice(false))),
@@ -190,7 +191,7 @@ pub fn read_values(form: &LoadedForm, raw: &BTreeMap<String, String>) -> Result<
     let mut values = BTreeMap::new();
     let mut errors = Vec::new();
     for (code, written) in raw {
-        if HEADER_FIELDS.iter().any(|(name, _)| name == code) {
+        if form.header.iter().any(|(name, _)| name == code) {
             let text = written.trim();
             if !text.is_empty() {
                 values.insert(code.clone(), Value::Text(text.to_string()));

@@ -82,8 +82,8 @@ fn a_missing_required_field_is_reported_at_its_table() {
         from: "organ = \"武汉市总工会办公室\"\n",
         to: "",
         at: "[signature]  ", // the table header, not the comment that names it
-        says: "missing field `organ`",
-        field: "signature",
+        says: "the signature names no issuer",
+        field: "signature.organ",
     });
 }
 

@@ -28,12 +28,15 @@ pub fn run(mut paths: Vec<PathBuf>, attachment: usize, out: &Path) -> ExitCode {
         Ok(l) => l,
         Err(d) => return fail(d.0),
     };
-    let forms = &loaded.edition.forms;
-    if attachment == 0 || attachment > forms.len() {
-        let msg = format!("there is no attachment {attachment}: the edition has {}", forms.len());
+    let count = loaded.edition.attachments.len();
+    if attachment == 0 || attachment > count {
+        let msg = format!("there is no attachment {attachment}: the edition has {count}");
         return fail(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg)]);
     }
-    let form = &forms[attachment - 1];
+    let Some(form) = loaded.edition.form(attachment) else {
+        let msg = gongwen::i18n::edition::attachment_not_a_form(attachment);
+        return fail(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg)]);
+    };
     // The summary of an earlier run, written among the returns, is not a return.
     let summary = out.canonicalize().ok();
     let files = match gongwen::returns::gather(&paths) {

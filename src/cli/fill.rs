@@ -18,12 +18,15 @@ pub fn run(
     options: &Options,
 ) -> Result<(), Vec<Diagnostic>> {
     let checked = build::check(edition, options).map_err(|d| d.0)?;
-    let forms = &checked.loaded.edition.forms;
-    if attachment == 0 || attachment > forms.len() {
-        let msg = format!("there is no attachment {attachment}: the edition has {} (1 to {})", forms.len(), forms.len());
+    let count = checked.loaded.edition.attachments.len();
+    if attachment == 0 || attachment > count {
+        let msg = format!("there is no attachment {attachment}: the edition has {count} (1 to {count})");
         return Err(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg)]);
     }
-    let model = &forms[attachment - 1];
+    let Some(model) = checked.loaded.edition.form(attachment) else {
+        let msg = gongwen::i18n::edition::attachment_not_a_form(attachment);
+        return Err(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg)]);
+    };
     super::print_warnings(&checked.warnings);
     let stamp = |form: &gongwen::export::forms::FillableForm, values| if flatten { form.flatten(values) } else { form.fill(values) };
     if let Some(path) = values {

@@ -174,7 +174,7 @@ mod tests {
 
     /// Words of English allowed inside a Chinese text: names of formats and tools.
     const NAMES: &[&str] = &[
-        "PDF", "TOML", "CSV", "XLSX", "XLS", "ODS", "OFD", "DOCX", "UTF", "GBK", "Typst", "OpenCC", "WPS", "Excel", "URL", "ID",
+        "PDF", "TOML", "CSV", "XLSX", "XLS", "ODS", "OFD", "DOCX", "UTF", "GBK", "Typst", "OpenCC", "WPS", "Excel", "URL", "ID", "PNG", "SVG",
     ];
 
     #[test]

@@ -17,7 +17,7 @@ pub mod summary;
 use self::read_pdf::{Source, Value as PdfValue};
 
 use crate::model::{Edition, FieldKind, LoadedForm};
-use crate::values::{self, HEADER_FIELDS, Value};
+use crate::values::{self, Value};
 
 /// Largest return read; a form is 2 MB.
 const MAX_RETURN_BYTES: u64 = 64 * 1024 * 1024;
@@ -326,32 +326,24 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
     };
 
     // Who sent it: read first, so that even a return of the wrong form says whose it is.
-    for (name, _) in HEADER_FIELDS {
-        let v = values::normalize(raw.fields.get(name).map_or("", String::as_str));
+    for (name, _) in &form.header {
+        let v = values::normalize(raw.fields.get(*name).map_or("", String::as_str));
         if !v.is_empty() {
             ret.values.insert(name.to_string(), Value::Text(v));
         }
     }
     // Which form is this?
-    let expected: BTreeSet<String> = HEADER_FIELDS
-        .iter()
-        .map(|(n, _)| n.to_string())
-        .chain(form.fields.iter().map(|f| f.code.clone()))
-        .collect();
+    let expected: BTreeSet<String> = form.field_names().map(str::to_string).collect();
     let found: BTreeSet<String> = raw.fields.keys().cloned().collect();
     let identity = Identity {
         title: form.title.clone(),
-        keywords: format!("{}, 附件{}", edition.notice.head.number.render(), form.number),
+        keywords: edition.attachment_keywords(form.number),
     };
     if found != expected {
-        let other = edition.forms.iter().find(|f| {
-            let set: BTreeSet<String> = HEADER_FIELDS
-                .iter()
-                .map(|(n, _)| n.to_string())
-                .chain(f.fields.iter().map(|x| x.code.clone()))
-                .collect();
-            set == found
-        });
+        let other = edition
+            .forms
+            .iter()
+            .find(|f| f.field_names().map(str::to_string).collect::<BTreeSet<_>>() == found);
         let message = match other {
             Some(o) if o.number != form.number => format!(
                 "this is a return of 附件{} 《{}》, not of 附件{} 《{}》",
@@ -388,7 +380,8 @@ pub fn check(edition: &Edition, form: &LoadedForm, file: &Path, raw: Result<RawR
     }
 
     ret.identified = true;
-    for (name, label) in HEADER_FIELDS {
+    for (name, label) in &form.header {
+        let name = *name;
         if !ret.values.contains_key(name) {
             let p = if name == "unit" {
                 fatal(Some(name), format!("{label} is empty"))
@@ -521,6 +514,8 @@ pub fn totals(form: &LoadedForm, returns: &[Return]) -> BTreeMap<String, Value> 
             FieldKind::Count => Value::Count(wide_sum(counted.filter_map(|r| r.values.get(&field.code).and_then(Value::number)))),
             FieldKind::Amount => Value::Amount(wide_sum(counted.filter_map(|r| r.values.get(&field.code).and_then(Value::number)))),
             FieldKind::Choice => Value::Count(counted.filter(|r| r.values.get(&field.code) == Some(&Value::Choice(true))).count() as i64),
+            // Names and phones are listed, not added up.
+            FieldKind::Text => continue,
         };
         out.insert(field.code.clone(), total);
     }

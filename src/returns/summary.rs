@@ -27,7 +27,11 @@ pub fn write(path: &Path, form: &LoadedForm, returns: &[Return]) -> Result<(), S
 /// The header of a code's column: `05A 筹集款物总额（万元）`.
 fn column(form: &LoadedForm, code: &str) -> String {
     let f = form.fields.iter().find(|f| f.code == code).expect("a field of the form");
-    format!("{} {}（{}）", f.code, f.label, f.unit)
+    if f.unit.is_empty() {
+        format!("{} {}", f.code, f.label)
+    } else {
+        format!("{} {}（{}）", f.code, f.label, f.unit)
+    }
 }
 
 fn text(r: &Return, key: &str) -> String {
@@ -58,7 +62,7 @@ fn csv(form: &LoadedForm, returns: &[Return]) -> Result<Vec<u8>, String> {
     }
     let totals = totals(form, returns);
     let mut row = vec![TOTAL_LABEL.to_string(), String::new(), String::new(), String::new(), String::new()];
-    row.extend(form.fields.iter().map(|f| totals[&f.code].to_string()));
+    row.extend(form.fields.iter().map(|f| totals.get(&f.code).map(Value::to_string).unwrap_or_default()));
     row.push(String::new());
     w.write_record(&row).map_err(|e| e.to_string())?;
     w.into_inner().map_err(|e| e.to_string())
@@ -104,7 +108,7 @@ fn xlsx(form: &LoadedForm, returns: &[Return]) -> Result<Vec<u8>, XlsxError> {
             match r.values.get(&f.code) {
                 Some(Value::Count(n)) => sheet.write_number_with_format(row, col, *n as f64, &count)?,
                 Some(Value::Amount(n)) => sheet.write_number_with_format(row, col, *n as f64 / crate::values::AMOUNT_SCALE as f64, &amount)?,
-                Some(v @ Value::Choice(_)) => sheet.write_string(row, col, v.to_string())?,
+                Some(v @ (Value::Choice(_) | Value::Text(_))) => sheet.write_string(row, col, v.to_string())?,
                 _ => sheet,
             };
         }
@@ -114,7 +118,8 @@ fn xlsx(form: &LoadedForm, returns: &[Return]) -> Result<Vec<u8>, XlsxError> {
     let totals = totals(form, returns);
     for (i, f) in form.fields.iter().enumerate() {
         let col = first + i as u16;
-        match (&totals[&f.code], f.kind) {
+        let Some(total) = totals.get(&f.code) else { continue };
+        match (total, f.kind) {
             (Value::Amount(n), _) => sheet.write_number_with_format(row, col, *n as f64 / crate::values::AMOUNT_SCALE as f64, &amount_bold)?,
             (v, FieldKind::Choice) => sheet.write_number_with_format(row, col, v.number().unwrap_or(0) as f64, &count_bold)?,
             (v, _) => sheet.write_number_with_format(row, col, v.number().unwrap_or(0) as f64, &count_bold)?,
