@@ -842,6 +842,12 @@ impl Checker {
                     issuer.name.span(),
                     format!("{f}.name"),
                 ));
+                if let Some(size) = &issuer.seal_size {
+                    let mm = size.get_ref().0;
+                    if !(20.0..=60.0).contains(&mm) {
+                        self.error(file, size.span(), format!("{f}.seal_size"), msg::seal_size(mm));
+                    }
+                }
                 if let Some(seal) = &issuer.seal {
                     self.image(file, &format!("{f}.seal"), seal);
                     if form != SignatureForm::Sealed {

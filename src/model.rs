@@ -60,6 +60,8 @@ pub struct Issuer {
     pub mark: Option<Text>,
     /// 印章: an image (PNG or SVG) in the edition's folder, for the sealed signature.
     pub seal: Option<Text>,
+    /// The seal's width in millimetres (42 when left out: a 4.2 cm seal).
+    pub seal_size: Option<Spanned<Number>>,
     /// 签发人职务: the signer's full title, for the signer's-seal signature.
     pub signer: Option<Text>,
     /// 签发人签名章: an image (PNG or SVG) in the edition's folder.

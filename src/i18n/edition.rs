@@ -181,6 +181,10 @@ catalogue! {
         zh: "`{name}` 不是 PNG 或 SVG 图片：印章请另存为 PNG（透明背景）或 SVG",
         en: "`{name}` is not a PNG or SVG image: save the seal as PNG (with a transparent background) or SVG",
     }
+    seal_size(mm) {
+        zh: "{mm}：印章的直径应为 20 到 60 毫米（常见的是 42 毫米）",
+        en: "{mm}: expected a seal size from 20 to 60 mm (42 is usual)",
+    }
     seal_unused(form) {
         zh: "印章图片不会印出：签署方式是 {form}，只有 `sealed`（加盖印章）才印印章",
         en: "the seal image is not printed: the signature's form is {form}, and only sealed prints seals",

@@ -30,6 +30,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("form.typ", include_str!("../../templates/form.typ")),
     ("notice.typ", include_str!("../../templates/notice.typ")),
     ("attachment.typ", include_str!("../../templates/attachment.typ")),
+    ("attachments.typ", include_str!("../../templates/attachments.typ")),
 ];
 
 /// Where the templates come from.
