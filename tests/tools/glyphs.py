@@ -3,7 +3,7 @@
 
     glyphs.py PDF
 
-Prints {"pages": [{"width", "height", "chars": [...], "lines": [...]}]}. Every coordinate
+Prints {"pages": [{"width", "height", "chars": [...], "lines": [...], "images": [...]}]}. Every coordinate
 is in points from the page's top-left corner. A char is
     {"text", "x0", "x1", "baseline", "size", "font", "fill"}
 where `baseline` comes from the text matrix (not pdfplumber's `top`, which depends on the
@@ -11,7 +11,8 @@ font's bounding box), `font` drops the subset tag (ABCDEF+), and `fill` is the n
 colour as a list of components (one for gray, three for RGB, four for CMYK). A line is a
 stroked straight segment or a thin filled rectangle:
     {"x0", "x1", "top", "bottom", "width", "stroke"}
-with `width` the stroke width (or the rectangle's thickness) and `stroke` its colour.
+with `width` the stroke width (or the rectangle's thickness) and `stroke` its colour. An
+image is a raster image drawn on the page: {"x0", "x1", "top", "bottom"}.
 """
 import json
 import sys
@@ -73,7 +74,11 @@ def main(argv):
                 for r in page.rects
                 if r.get("fill") and float(r["bottom"] - r["top"]) < 3
             ]
-            out.append({"width": float(page.width), "height": h, "chars": chars, "lines": lines})
+            images = [
+                {"x0": float(i["x0"]), "x1": float(i["x1"]), "top": float(i["top"]), "bottom": float(i["bottom"])}
+                for i in page.images
+            ]
+            out.append({"width": float(page.width), "height": h, "chars": chars, "lines": lines, "images": images})
     json.dump({"pages": out}, sys.stdout, ensure_ascii=False)
     print()
 

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Where a page is inked red, as poppler renders it: the seals (印章) drawn on a signature.
+
+    red_blobs.py PDF PAGE        (PAGE from 1)
+
+Renders the page with `pdftoppm -r 50` in colour and finds the connected regions of red
+pixels (red well above green and blue). A region lying inside another's bounding box (the
+characters and star inside a seal's ring) is counted with it. Prints
+{"dpi": 50, "blobs": [{"x0", "x1", "top", "bottom", "pixels"}]}: bounding boxes in points from
+the page's top-left corner, largest first; specks of fewer than 10 pixels are left out.
+Whatever draws the seal (an SVG's paths, a PNG), this sees what a reader sees.
+"""
+import json
+import os
+import subprocess
+import shutil
+import sys
+import tempfile
+
+DPI = 50
+
+
+def fail(message):
+    print(message, file=sys.stderr)
+    sys.exit(2)
+
+
+def read_ppm(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    parts = data.split(maxsplit=4)
+    if parts[0] != b"P6":
+        fail(f"{path}: not a binary PPM")
+    w, h = int(parts[1]), int(parts[2])
+    return w, h, data[len(data) - w * h * 3:]
+
+
+def main(argv):
+    if len(argv) != 3:
+        fail(__doc__)
+    if shutil.which("pdftoppm") is None:
+        fail("pdftoppm not found: install poppler-utils (apt-get install poppler-utils)")
+    pdf, page = argv[1], int(argv[2])
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = os.path.join(tmp, "page")
+        done = subprocess.run(["pdftoppm", "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", pdf, prefix], capture_output=True)
+        if done.returncode != 0:
+            fail(f"pdftoppm failed: {done.stderr.decode('utf-8', 'replace')}")
+        w, h, px = read_ppm(prefix + ".ppm")
+    red = bytearray(w * h)
+    for i in range(w * h):
+        r, g, b = px[3 * i], px[3 * i + 1], px[3 * i + 2]
+        red[i] = 1 if r > 140 and r - g > 60 and r - b > 60 else 0
+    seen = bytearray(w * h)
+    regions = []
+    for start in range(w * h):
+        if not red[start] or seen[start]:
+            continue
+        stack = [start]
+        seen[start] = 1
+        x0, x1, y0, y1, n = w, 0, h, 0, 0
+        while stack:
+            i = stack.pop()
+            x, y = i % w, i // w
+            n += 1
+            x0, x1, y0, y1 = min(x0, x), max(x1, x), min(y0, y), max(y1, y)
+            for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, -1), (1, -1), (-1, 1)):
+                nx, ny = x + dx, y + dy
+                if 0 <= nx < w and 0 <= ny < h:
+                    j = ny * w + nx
+                    if red[j] and not seen[j]:
+                        seen[j] = 1
+                        stack.append(j)
+        if n >= 10:
+            regions.append([x0, x1 + 1, y0, y1 + 1, n])
+    regions.sort(key=lambda r: -(r[1] - r[0]) * (r[3] - r[2]))
+    blobs = []
+    for r in regions:
+        outer = next((b for b in blobs if b[0] <= r[0] and r[1] <= b[1] and b[2] <= r[2] and r[3] <= b[3]), None)
+        if outer is not None:
+            outer[4] += r[4]
+        else:
+            blobs.append(r)
+    scale = 72.0 / DPI
+    out = [{"x0": b[0] * scale, "x1": b[1] * scale, "top": b[2] * scale, "bottom": b[3] * scale, "pixels": b[4]} for b in blobs]
+    json.dump({"dpi": DPI, "blobs": out}, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main(sys.argv)
