@@ -109,10 +109,7 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
         return Err(fail(to, "already exists and is not empty: choose a new folder for the new edition".into()));
     }
     let Some(old_year) = old.edition.vars.year.map(|y| y as i32) else {
-        return Err(fail(
-            from,
-            "the edition has no campaign year (`year`) to move: a new edition is made for a campaign's next year".into(),
-        ));
+        return Err(fail(from, crate::i18n::edition::no_campaign_year_to_move().into()));
     };
     let delta = year - old_year;
     if delta <= 0 {

@@ -295,6 +295,21 @@ corpus! {
     year_out_of_range
     number_year_out_of_range
     serial_zero
+    issuers_and_organ_mark
+    suffix_without_issuers
+    mark_too_wide
+    seal_missing
+    seal_outside
+    seal_not_an_image
+    seal_size_out_of_range
+    signer_without_title
+    too_many_levels
+    run_in_level
+    attachment_kind_unknown
+    table_row_overfull
+    table_row_underfull
+    table_too_wide_upright
+    table_rowspan_past_end
 }
 
 #[test]

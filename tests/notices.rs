@@ -277,7 +277,7 @@ fn span(glyphs: &[Glyph]) -> (f64, f64) {
 
 /// The page and row holding the signing date, in the notice (the first page that has it as
 /// a line of its own).
-fn date_row<'a>(pages: &'a [Page], date: &str) -> (usize, Vec<Row>, usize) {
+fn date_row(pages: &[Page], date: &str) -> (usize, Vec<Row>, usize) {
     for (i, p) in pages.iter().enumerate() {
         let rows = rows(p);
         if let Some(j) = rows.iter().position(|r| r.text() == date) {
@@ -522,15 +522,7 @@ fn the_mark_names_every_issuer_in_2hao_or_larger_and_fits_the_type_block() {
             assert!(row.text().starts_with(mark.as_str()), "{label}: the issuers' marks are out of order");
         }
         let lefts: Vec<f64> = issuer_lines.iter().map(|r| r.glyphs[0].x0).collect();
-        let rights: Vec<f64> = issuer_lines
-            .iter()
-            .map(|r| {
-                r.find(&marks[issuer_lines.iter().position(|x| std::ptr::eq(*x, *r)).unwrap()])
-                    .map(|g| span(g).1)
-                    .unwrap()
-            })
-            .collect();
-        assert!(lefts.iter().chain(&rights).all(|_| true));
+        let rights: Vec<f64> = issuer_lines.iter().zip(&marks).map(|(r, m)| span(r.find(m).unwrap()).1).collect();
         assert!(
             lefts.windows(2).all(|w| (w[0] - w[1]).abs() < 0.5),
             "{label}: the names do not start at one edge: {lefts:?}"
@@ -966,9 +958,8 @@ fn in_block(row: &str, block: &[String]) -> bool {
 /// The lines of text above the signature block on the page of the signing date.
 fn text_lines_with_the_signature(built: &Built) -> usize {
     let pages = built.pages("notice.pdf");
-    let (page, rows, _) = date_row(&pages, &built.date());
+    let (_, rows, _) = date_row(&pages, &built.date());
     let block = block_lines(built);
-    let _ = page;
     rows.iter().take_while(|r| !in_block(&r.text(), &block)).count()
 }
 
@@ -1067,7 +1058,7 @@ fn poppler_pages(pdf: &Path) -> Vec<Vec<String>> {
         .map(|page| {
             page.lines()
                 .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect::<String>())
-                .filter(|l| !l.is_empty() && !(l.starts_with('—') && l.ends_with('—')))
+                .filter(|l| !(l.is_empty() || (l.starts_with('—') && l.ends_with('—'))))
                 .collect()
         })
         .collect()
@@ -1095,4 +1086,32 @@ fn serde_s_own_messages_are_shown_in_chinese_under_a_chinese_locale() {
     );
     let (line, column) = edition.position("notice.toml", "seal = ");
     assert!(stderr.contains(&format!("notice.toml:{line}:{column}")), "at its place:\n{stderr}");
+}
+
+#[test]
+fn a_long_table_repeats_its_head_on_every_page_and_keeps_its_blanks() {
+    // The 报名表 with 40 rows to fill: more than a page.
+    let dir = tempfile::TempDir::new().unwrap();
+    let copy = dir.path().join("edition");
+    copy_dir(&root().join("examples/tables-notice"), &copy);
+    let path = copy.join("attachment-2.toml");
+    let text = std::fs::read_to_string(&path).unwrap().replacen("blank_rows = 8", "blank_rows = 40", 1);
+    std::fs::write(&path, text).unwrap();
+    let built = Built::new(copy, None);
+    let pages = built.pages("attachment-2.pdf");
+    assert!(pages.len() >= 2, "40 rows take more than one page");
+    for (i, page) in pages.iter().enumerate() {
+        let rows = rows(page);
+        let head = rows.iter().position(|r| r.text().contains("姓名") && r.text().contains("单位及职务"));
+        let head = head.unwrap_or_else(|| panic!("page {}: the table's head", i + 1));
+        let first_number = rows
+            .iter()
+            .position(|r| r.glyphs[0].text.chars().all(|c| c.is_ascii_digit()) && r.glyphs[0].x0 < LEFT + 2.0 * CELL);
+        assert!(first_number.is_some_and(|n| n > head), "page {}: the head stands above the rows", i + 1);
+    }
+    let fields: serde_json::Value = python_json("forms/fields.py", [built.pdf("attachment-2.pdf")]);
+    let count: usize = fields["pages"].as_array().unwrap().iter().map(|p| p["annots"].as_array().unwrap().len()).sum();
+    assert_eq!(count, 40 * 5 + 2, "a field in every blank cell of every row, and the two header blanks");
+    let last_page = fields["pages"].as_array().unwrap().last().unwrap()["annots"].as_array().unwrap();
+    assert!(last_page.iter().any(|w| w["name"] == "40B"), "row 40's 姓名 on the last page");
 }

@@ -10,7 +10,8 @@
 //! `gongwen fill --values` (an incremental update of the blank form) and flattened
 //! (`--flatten`); one form of `fill --units`; the Traditional build (`--script hant`); the
 //! PDF/A build (`--pdf-standard a-2b`) and a form filled from it; the PDF/UA build
-//! (`--pdf-standard ua-1`, whose forms are print-only). A validator that is not installed fails
+//! (`--pdf-standard ua-1`, whose forms are print-only); every PDF of the three examples and
+//! their 报名表 filled with Chinese text. A validator that is not installed fails
 //! the test saying what to install.
 
 mod common;
@@ -129,6 +130,32 @@ fn outputs() -> &'static Outputs {
             .find(|n| n.ends_with(".pdf"))
             .expect("fill --units wrote no PDF");
         pdfs.push((format!("附件2 for one unit (fill --units): {first}"), units.join(&first)));
+
+        // The examples (issue #10): joint marks, seals drawn from SVG and PNG, a text
+        // attachment, a landscape table, a fillable table, and that table filled.
+        for example in ["joint-notice", "sealed-notice", "tables-notice"] {
+            let out = d.join(example);
+            let source = root().join("examples").join(example);
+            run_gongwen(&[os("build"), source.as_os_str(), os("-o"), out.as_os_str()]);
+            for name in common::listing(&out) {
+                pdfs.push((format!("examples/{example}/{name}"), out.join(name)));
+            }
+        }
+        let registration = d.join("registration.toml");
+        std::fs::write(&registration, "unit = \"青山区总工会\"\n01B = \"欧阳晓燕\"\n01F = \"是\"\n").unwrap();
+        let filled = d.join("registration.pdf");
+        let tables = root().join("examples/tables-notice");
+        run_gongwen(&[
+            os("fill"),
+            tables.as_os_str(),
+            os("-n"),
+            os("2"),
+            os("--values"),
+            registration.as_os_str(),
+            os("-o"),
+            filled.as_os_str(),
+        ]);
+        pdfs.push(("the 报名表 filled (fill --values)".into(), filled));
 
         Outputs { _dir: dir, pdfs }
     })

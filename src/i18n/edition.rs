@@ -122,6 +122,11 @@ catalogue! {
         en: "unknown date style `:{style}` in `{{{name}}}`: expected `:md` or none",
     }
 
+    no_campaign_year_to_move() {
+        zh: "这份通知没有活动年度（`year`），无法生成下一年的版本：`new-edition` 只用于按年度开展的活动",
+        en: "the edition has no campaign year (`year`) to move: a new edition is made for a campaign's next year",
+    }
+
     // ── Head (版头)
     implausible_number_year(year) {
         zh: "发文字号的年份 {year} 不合理：应为 2014 这样的年份",

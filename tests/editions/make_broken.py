@@ -42,9 +42,11 @@ class Case:
     text (occurring once in the changed file, or the `nth` occurrence) where the error points;
     None for an error about the file as a whole."""
 
-    def __init__(self, name, edits, file, at, field, message, nth=1, special=None, raw=None):
+    def __init__(self, name, edits, file, at, field, message, nth=1, special=None, raw=None, extra=None):
         self.name, self.edits, self.file, self.at = name, edits, file, at
         self.field, self.message, self.nth, self.special, self.raw = field, message, nth, special, raw
+        # extra: {file name: text} written into the case (a form replaced whole, a seal).
+        self.extra = extra or {}
 
 
 def position(text, needle, nth):
@@ -214,6 +216,64 @@ CASES = [
          N, "0\n\n[body]", "head.number.serial", "0: expected a serial number of 1 or more"),
     Case("year-too-big-for-i64", [(N, "year = 2015\n", "year = 99999999999999999999\n")],
          N, "99999999999999999999", "year", "invalid type: integer `99999999999999999999` as i128, expected i64"),
+    # ── issuers, marks and seals (issue #10)
+    Case("issuers-and-organ-mark",
+         [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\n\n[head]\n'), (N, 'organ = "武汉市总工会办公室"\n', "")],
+         N, '"武汉市总工会办公室文件"', "head.organ_mark",
+         "the issuers are given twice: with [[issuers]], leave head.organ_mark out (the mark is made of each issuer's mark and head.suffix, the signature of their names)"),
+    Case("suffix-without-issuers", [(N, 'organ_mark = "武汉市总工会办公室文件"', 'organ_mark = "武汉市总工会办公室文件"\nsuffix = "文件"')],
+         N, '"文件"', "head.suffix",
+         "suffix goes with [[issuers]]: with organ_mark, write the whole mark there (such as 武汉市总工会办公室文件)"),
+    Case("mark-too-wide", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会武汉市总工会武汉市总工会武汉"\n\n[head]\n'),
+                           (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+         N, '"武汉市总工会武汉市总工会武汉市总工会武汉"', "issuers[0].name",
+         "the organ mark 「武汉市总工会武汉市总工会武汉市总工会武汉」 is too long: even at 2号 it is 155 mm wide, wider than the 150 mm it may take; use the issuer's 规范化简称 in `mark`"),
+    Case("seal-missing", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\nseal = "seals/none.svg"\n\n[head]\n'),
+                          (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+         N, '"seals/none.svg"', "issuers[0].seal", "`seals/none.svg`: no such file in seal-missing"),
+    Case("seal-outside", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\nseal = "../seal-not-an-image/seal.png"\n\n[head]\n'),
+                          (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+         N, '"../seal-not-an-image/seal.png"', "issuers[0].seal",
+         "`../seal-not-an-image/seal.png`: expected the path of a PNG or SVG image inside the edition's folder, such as seals/zonggonghui.svg"),
+    Case("seal-not-an-image", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\nseal = "seal.png"\n\n[head]\n'),
+                               (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+         N, '"seal.png"', "issuers[0].seal",
+         "`seal.png` is not a PNG or SVG image: save the seal as PNG (with a transparent background) or SVG",
+         extra={"seal.png": "这不是图片，是一段文字。\n"}),
+    Case("seal-size-out-of-range", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\nseal_size = 100\n\n[head]\n'),
+                                    (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+         N, "100\n", "issuers[0].seal_size", "100: expected a seal size from 20 to 60 mm (42 is usual)"),
+    Case("signer-without-title", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\n\n[head]\n'),
+                                  (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "form = \"signer\"\n")],
+         N, '"武汉市总工会办公室"\n\n[head]', "issuers[0].signer",
+         "the signature's form is signer, and this issuer has no signer's title: expected signer (the full title, such as 武汉市总工会主席)"),
+    # ── headings (issue #10)
+    Case("too-many-levels", [(N, 'paragraphs = ["请于{deadline}前报送统计表。"]\n',
+                              'paragraphs = ["请于{deadline}前报送统计表。"]\n\n[[body.sections.items.items]]\ntitle = "三级"\n\n'
+                              '[[body.sections.items.items.items]]\ntitle = "四级"\n\n[[body.sections.items.items.items.items]]\ntitle = "五级"\n')],
+         N, "[[body.sections.items.items.items.items]]", "body.sections[1].items[0].items[0].items[0].items",
+         "too many levels: headings go four levels deep (一、 （一） 1. （1）), so a （1） section has no items"),
+    Case("run-in-level", [(N, 'addressees = "各区总工会"', 'addressees = "各区总工会"\nrun_in = [2, 5]')],
+         N, "5]", "body.run_in[1]", "5: expected heading levels 1 to 4 in run_in (1 = 一、, 2 = （一）, 3 = 1., 4 = （1））"),
+    # ── attachments of other kinds (issue #10)
+    Case("attachment-kind-unknown", [(A, 'title = "{year}年工会送温暖活动统计表"', 'kind = "chart"\ntitle = "{year}年工会送温暖活动统计表"')],
+         A, '"chart"', "kind", "`chart`: expected the kind of attachment, one of form, text, table"),
+    Case("table-row-overfull", [], A, '"丙"', "rows[0][2]",
+         "row 1 has cells beyond the table's 2 columns: remove a cell, or make a colspan smaller",
+         extra={A: 'kind = "table"\ntitle = "名额分配表"\ncolumns = [{ width = 8 }, { width = 4 }]\n'
+                   'head = [["单位", "名额"]]\nrows = [["江岸区总工会", "3", "丙"]]\n'}),
+    Case("table-row-underfull", [], A, '["江汉区总工会"]', "rows[1]",
+         "row 2 fills 1 of the table's 2 columns: add cells (\"\" for an empty one), or merge with colspan",
+         extra={A: 'kind = "table"\ntitle = "名额分配表"\ncolumns = [{ width = 8 }, { width = 4 }]\n'
+                   'head = [["单位", "名额"]]\nrows = [["江岸区总工会", "3"], ["江汉区总工会"]]\n'}),
+    Case("table-too-wide-upright", [], A, '"portrait"', "orientation",
+         "the columns are 40 characters wide and an upright page holds 31: make them narrower, or set orientation = \"landscape\"",
+         extra={A: 'kind = "table"\ntitle = "名额分配表"\norientation = "portrait"\ncolumns = [{ width = 20 }, { width = 20 }]\n'
+                   'head = [["单位", "名额"]]\nrows = [["江岸区总工会", "3"]]\n'}),
+    Case("table-rowspan-past-end", [], A, "3 }", "rows[0][0]",
+         "the rowspan reaches past the last row of its part, which has 2 rows (the head and the body are counted apart)",
+         extra={A: 'kind = "table"\ntitle = "名额分配表"\ncolumns = [{ width = 8 }, { width = 4 }]\n'
+                   'head = [["单位", "名额"]]\nrows = [[{ text = "江岸区总工会", rowspan = 3 }, "3"], ["4"]]\n'}),
 ]
 
 
@@ -229,6 +289,7 @@ def write_case(case, root):
         if count != 1:
             raise SystemExit(f"{case.name}: `{old}` occurs {count} times in base/{file}")
         files[file] = files[file].replace(old, new)
+    files.update(case.extra)
     raw = {}
     if case.special == "no-notice":
         del files[N]
@@ -249,6 +310,7 @@ def write_case(case, root):
         raw[A] = text.encode("utf-8").replace("é".encode("utf-8"), b"\xe9")
         del files[A]
     for name, text in files.items():
+        os.makedirs(os.path.dirname(os.path.join(d, name)), exist_ok=True)
         with open(os.path.join(d, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
     for name, data in raw.items():
