@@ -62,6 +62,19 @@ def position(text, needle, nth):
     return line, column
 
 
+def one_issuer(keys, signature="", name="武汉市总工会办公室"):
+    """Edits that give the base notice its issuer as [[issuers]] (with `keys` after the name)
+    instead of organ_mark and signature.organ (`signature`: a line in its place)."""
+    return [(N, "[head]\n", f'[[issuers]]\nname = "{name}"\n' + keys + "\n[head]\n"),
+            (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', signature)]
+
+
+def table(options="", rows='[["江岸区总工会", "3"]]', widths="8, 4"):
+    """A table attachment of two columns, in place of the base form."""
+    columns = ", ".join(f"{{ width = {w} }}" for w in widths.split(", "))
+    return {A: f'kind = "table"\ntitle = "名额分配表"\n{options}columns = [{columns}]\nhead = [["单位", "名额"]]\nrows = {rows}\n'}
+
+
 CASES = [
     # ── TOML syntax
     Case("syntax-missing-equals", [(N, 'agency = "武工办"', 'agency "武工办"')],
@@ -224,27 +237,21 @@ CASES = [
     Case("suffix-without-issuers", [(N, 'organ_mark = "武汉市总工会办公室文件"', 'organ_mark = "武汉市总工会办公室文件"\nsuffix = "文件"')],
          N, '"文件"', "head.suffix",
          "suffix goes with [[issuers]]: with organ_mark, write the whole mark there (such as 武汉市总工会办公室文件)"),
-    Case("mark-too-wide", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会武汉市总工会武汉市总工会武汉"\n\n[head]\n'),
-                           (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+    Case("mark-too-wide", one_issuer("", name="武汉市总工会武汉市总工会武汉市总工会武汉"),
          N, '"武汉市总工会武汉市总工会武汉市总工会武汉"', "issuers[0].name",
          "the organ mark 「武汉市总工会武汉市总工会武汉市总工会武汉」 is too long: even at 2号 it is 155 mm wide, wider than the 150 mm it may take; use the issuer's 规范化简称 in `mark`"),
-    Case("seal-missing", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\nseal = "seals/none.svg"\n\n[head]\n'),
-                          (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+    Case("seal-missing", one_issuer('seal = "seals/none.svg"\n'),
          N, '"seals/none.svg"', "issuers[0].seal", "`seals/none.svg`: no such file in seal-missing"),
-    Case("seal-outside", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\nseal = "../seal-not-an-image/seal.png"\n\n[head]\n'),
-                          (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+    Case("seal-outside", one_issuer('seal = "../seal-not-an-image/seal.png"\n'),
          N, '"../seal-not-an-image/seal.png"', "issuers[0].seal",
          "`../seal-not-an-image/seal.png`: expected the path of a PNG or SVG image inside the edition's folder, such as seals/zonggonghui.svg"),
-    Case("seal-not-an-image", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\nseal = "seal.png"\n\n[head]\n'),
-                               (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+    Case("seal-not-an-image", one_issuer('seal = "seal.png"\n'),
          N, '"seal.png"', "issuers[0].seal",
          "`seal.png` is not a PNG or SVG image: save the seal as PNG (with a transparent background) or SVG",
          extra={"seal.png": "这不是图片，是一段文字。\n"}),
-    Case("seal-size-out-of-range", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\nseal_size = 100\n\n[head]\n'),
-                                    (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "")],
+    Case("seal-size-out-of-range", one_issuer('seal_size = 100\n'),
          N, "100\n", "issuers[0].seal_size", "100: expected a seal size from 20 to 60 mm (42 is usual)"),
-    Case("signer-without-title", [(N, "[head]\n", '[[issuers]]\nname = "武汉市总工会办公室"\n\n[head]\n'),
-                                  (N, 'organ_mark = "武汉市总工会办公室文件"\n', ""), (N, 'organ = "武汉市总工会办公室"\n', "form = \"signer\"\n")],
+    Case("signer-without-title", one_issuer("", signature='form = "signer"\n'),
          N, '"武汉市总工会办公室"\n\n[head]', "issuers[0].signer",
          "the signature's form is signer, and this issuer has no signer's title: expected signer (the full title, such as 武汉市总工会主席)"),
     # ── headings (issue #10)
@@ -260,20 +267,16 @@ CASES = [
          A, '"chart"', "kind", "`chart`: expected the kind of attachment, one of form, text, table"),
     Case("table-row-overfull", [], A, '"丙"', "rows[0][2]",
          "row 1 has cells beyond the table's 2 columns: remove a cell, or make a colspan smaller",
-         extra={A: 'kind = "table"\ntitle = "名额分配表"\ncolumns = [{ width = 8 }, { width = 4 }]\n'
-                   'head = [["单位", "名额"]]\nrows = [["江岸区总工会", "3", "丙"]]\n'}),
+         extra=table(rows='[["江岸区总工会", "3", "丙"]]')),
     Case("table-row-underfull", [], A, '["江汉区总工会"]', "rows[1]",
          "row 2 fills 1 of the table's 2 columns: add cells (\"\" for an empty one), or merge with colspan",
-         extra={A: 'kind = "table"\ntitle = "名额分配表"\ncolumns = [{ width = 8 }, { width = 4 }]\n'
-                   'head = [["单位", "名额"]]\nrows = [["江岸区总工会", "3"], ["江汉区总工会"]]\n'}),
+         extra=table(rows='[["江岸区总工会", "3"], ["江汉区总工会"]]')),
     Case("table-too-wide-upright", [], A, '"portrait"', "orientation",
          "the columns are 40 characters wide and an upright page holds 31: make them narrower, or set orientation = \"landscape\"",
-         extra={A: 'kind = "table"\ntitle = "名额分配表"\norientation = "portrait"\ncolumns = [{ width = 20 }, { width = 20 }]\n'
-                   'head = [["单位", "名额"]]\nrows = [["江岸区总工会", "3"]]\n'}),
+         extra=table(options='orientation = "portrait"\n', widths="20, 20")),
     Case("table-rowspan-past-end", [], A, "3 }", "rows[0][0]",
          "the rowspan reaches past the last row of its part, which has 2 rows (the head and the body are counted apart)",
-         extra={A: 'kind = "table"\ntitle = "名额分配表"\ncolumns = [{ width = 8 }, { width = 4 }]\n'
-                   'head = [["单位", "名额"]]\nrows = [[{ text = "江岸区总工会", rowspan = 3 }, "3"], ["4"]]\n'}),
+         extra=table(rows='[[{ text = "江岸区总工会", rowspan = 3 }, "3"], ["4"]]')),
 ]
 
 

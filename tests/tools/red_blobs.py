@@ -10,19 +10,13 @@ characters and star inside a seal's ring) is counted with it. Prints
 the page's top-left corner, largest first; specks of fewer than 10 pixels are left out.
 Whatever draws the seal (an SVG's paths, a PNG), this sees what a reader sees.
 """
-import json
 import os
-import subprocess
-import shutil
 import sys
 import tempfile
 
+from pdftools import emit, fail, run
+
 DPI = 50
-
-
-def fail(message):
-    print(message, file=sys.stderr)
-    sys.exit(2)
 
 
 def read_ppm(path):
@@ -38,14 +32,10 @@ def read_ppm(path):
 def main(argv):
     if len(argv) != 3:
         fail(__doc__)
-    if shutil.which("pdftoppm") is None:
-        fail("pdftoppm not found: install poppler-utils (apt-get install poppler-utils)")
     pdf, page = argv[1], int(argv[2])
     with tempfile.TemporaryDirectory() as tmp:
         prefix = os.path.join(tmp, "page")
-        done = subprocess.run(["pdftoppm", "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", pdf, prefix], capture_output=True)
-        if done.returncode != 0:
-            fail(f"pdftoppm failed: {done.stderr.decode('utf-8', 'replace')}")
+        run(["pdftoppm", "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", pdf, prefix])
         w, h, px = read_ppm(prefix + ".ppm")
     red = bytearray(w * h)
     for i in range(w * h):
@@ -83,8 +73,7 @@ def main(argv):
             blobs.append(r)
     scale = 72.0 / DPI
     out = [{"x0": b[0] * scale, "x1": b[1] * scale, "top": b[2] * scale, "bottom": b[3] * scale, "pixels": b[4]} for b in blobs]
-    json.dump({"dpi": DPI, "blobs": out}, sys.stdout)
-    print()
+    emit({"dpi": DPI, "blobs": out})
 
 
 if __name__ == "__main__":
