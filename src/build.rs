@@ -207,7 +207,7 @@ impl Checked {
                     pdf
                 }
                 Format::Ofd => {
-                    let ident = format!("gongwen/{}/{}", self.loaded.edition.notice.head.number.render(), name);
+                    let ident = self.ident(&name);
                     let info = export::ofd::Info {
                         ident: &ident,
                         date: self.loaded.edition.date,
@@ -227,6 +227,12 @@ impl Checked {
         Ok((output, warnings))
     }
 
+    /// What identifies a file of this edition: `gongwen/武工办〔2014〕74号/notice.pdf` (the
+    /// number left empty for a notice without one).
+    fn ident(&self, name: &str) -> String {
+        format!("gongwen/{}/{}", self.loaded.edition.notice.number().unwrap_or_default(), name)
+    }
+
     /// The PDF of a document: for an attachment, the blank fillable form (print only for
     /// PDF/UA, whose structure tree cannot hold our fields).
     fn export_pdf(
@@ -239,7 +245,7 @@ impl Checked {
         options: &Options,
     ) -> Result<(Vec<u8>, Option<Arc<FillableForm>>), Diagnostics> {
         let edition = &self.loaded.edition;
-        let ident = format!("gongwen/{}/{}", edition.notice.number().unwrap_or_default(), name);
+        let ident = self.ident(name);
         let pdf = export::pdf::pdf(world, doc, &ident, edition.date, &options.standards)?;
         // Only an attachment with blanks (a form, a fillable table) gets fields.
         let Some(model) = (match document {

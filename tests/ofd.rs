@@ -491,22 +491,22 @@ fn a_character_outside_the_bmp_stands_in_a_textcode_of_its_own() {
     assert_eq!(codes, [&"🄐".to_string()], "🄐 alone in one TextCode");
 }
 
-/// The notice with a seal over the date: the templates copied, with an image placed in the
-/// signature block (PNG, or SVG, served from the edition's folder).
+/// The notice with a seal over its signature: its one issuer written as `[[issuers]]` with a
+/// `seal` image (PNG or SVG) in the edition's folder, and the templates copied (built with
+/// `--templates`, as a template author would).
 fn sealed(image: &str, data: &[u8]) -> (Edition, TempDir) {
-    let e = edition_with(&[]);
+    let issuer = format!("[[issuers]]\nname = \"武汉市总工会办公室\"\nseal = \"{image}\"\n\n[head]");
+    let e = edition_with(&[
+        ("notice.toml", "[head]                           # 版头", &issuer),
+        ("notice.toml", "organ_mark = \"武汉市总工会办公室文件\"   # 发文机关标志", "suffix = \"文件\""),
+        ("notice.toml", "organ = \"武汉市总工会办公室\"\n", ""),
+    ]);
     std::fs::write(e.file(image), data).unwrap();
     let templates = TempDir::new().unwrap();
     for entry in std::fs::read_dir(root().join("templates")).unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), templates.path().join(entry.file_name())).unwrap();
     }
-    let notice = templates.path().join("notice.typ");
-    let text = std::fs::read_to_string(&notice).unwrap();
-    let anchor = "    signature(notice.signature, vars)\n";
-    assert_eq!(text.matches(anchor).count(), 1, "templates/notice.typ calls signature() once");
-    let seal = format!("    place(right, dx: -20mm, dy: 5mm, image(\"/edition/{image}\", width: 42mm))\n");
-    std::fs::write(&notice, text.replace(anchor, &format!("{seal}{anchor}"))).unwrap();
     (e, templates)
 }
 
