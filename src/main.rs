@@ -1,40 +1,54 @@
-//! The `gongwen` command: parses the flags and dispatches to the command's module.
+//! The `gongwen` command: reads the command line (in the user's language) and dispatches to
+//! the command's module.
 
 mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use cli::flags::{Cli, Command};
+use clap::ValueEnum;
+use cli::flags::{Command, DEFAULT_FORMATS, Typeset};
+use gongwen::export::Format;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    gongwen::i18n::set_lang(cli.common.lang.unwrap_or_else(gongwen::i18n::Lang::from_env));
-    let mut options = cli.common.options();
-    let command = cli.command.unwrap_or(Command::Build {
+    let cli = match cli::help::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    let outer = cli.typeset;
+    let command = cli.command.unwrap_or_else(|| Command::Build {
         edition: "data/2015".into(),
         out: "out".into(),
-        format: options.formats.clone(),
+        format: DEFAULT_FORMATS.split(',').filter_map(|f| Format::from_str(f, true).ok()).collect(),
+        typeset: Typeset::default(),
     });
-    cli::finish(match command {
-        Command::Build { edition, out, format } => {
-            options.formats = format;
-            cli::build::run(&edition, &out, &options)
-        }
-        Command::Check { edition } => cli::check::run(&edition, &options),
+    match command {
+        Command::Build { edition, out, format, typeset } => cli::finish(cli::build::run(&edition, &out, &typeset.over(&outer).options(&format))),
+        Command::Check { edition, typeset } => cli::finish(cli::check::run(&edition, &typeset.over(&outer).options(&[Format::Pdf]))),
         Command::Fill {
             edition,
             attachment,
             values,
             units,
             out,
+            format,
             flatten,
-        } => cli::fill::run(&edition, attachment, values.as_deref(), units.as_deref(), &out, flatten, &options),
-        Command::Collect { paths, attachment, out } => return cli::collect::run(paths, attachment, &out),
-        Command::NewEdition { from, year, out } => cli::new_edition::run(&from, year, &out),
-        Command::Watch { edition, out, format } => {
-            options.formats = format;
-            cli::watch::run(&edition, &out, &options)
-        }
-    })
+            force,
+            typeset,
+        } => cli::fill::run(
+            &cli::fill::Request {
+                edition: &edition,
+                attachment,
+                values: values.as_deref(),
+                units: units.as_deref(),
+                out: &out,
+                formats: &format,
+                flatten,
+                force,
+            },
+            &typeset.over(&outer),
+        ),
+        Command::Collect { paths, attachment, units, out } => cli::collect::run(paths, attachment, units.as_deref(), &out),
+        Command::NewEdition { from, year, out } => cli::finish(cli::new_edition::run(&from, year, &out)),
+        Command::Watch { edition, out, format, typeset } => cli::finish(cli::watch::run(&edition, &out, &typeset.over(&outer).options(&format))),
+    }
 }

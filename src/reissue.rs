@@ -17,6 +17,7 @@ use toml_edit::{DocumentMut, Item, value};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::{self, NOTICE_FILE};
+use crate::i18n::reissue as msg;
 
 /// What `new-edition` did and what is left to the user.
 #[derive(Debug, Default)]
@@ -106,26 +107,23 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
     let fail = |path: &Path, m: String| Diagnostics(vec![Diagnostic::file_error(path, m)]);
     let old = edition::load(from)?;
     if to.exists() && std::fs::read_dir(to).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(fail(to, "already exists and is not empty: choose a new folder for the new edition".into()));
+        return Err(fail(to, msg::target_not_empty().text()));
     }
     let Some(old_year) = old.edition.vars.year.map(|y| y as i32) else {
         return Err(fail(from, crate::i18n::edition::no_campaign_year_to_move().into()));
     };
     let delta = year - old_year;
     if delta <= 0 {
-        return Err(fail(from, format!("the new edition's year {year} must come after this edition's {old_year}")));
+        return Err(fail(from, msg::year_not_after(year, old_year).text()));
     }
     if !(1900..=2200).contains(&year) {
-        return Err(fail(from, format!("{year} is not a plausible campaign year: expected a year such as 2016")));
+        return Err(fail(from, msg::implausible_year(year).text()));
     }
     // A target inside the edition would be copied into itself.
     let source = from.canonicalize().map_err(|e| fail(from, e.to_string()))?;
     let target = std::path::absolute(to).map_err(|e| fail(to, e.to_string()))?;
     if target.starts_with(&source) {
-        return Err(fail(
-            to,
-            "is inside the edition it is made from: choose a folder beside it, such as data/2016".into(),
-        ));
+        return Err(fail(to, msg::target_inside("data/2016").text()));
     }
     let notice_path = from.join(NOTICE_FILE);
     let src = std::fs::read_to_string(&notice_path).map_err(|e| fail(&notice_path, e.to_string()))?;
@@ -133,9 +131,7 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
     let mut report = Report::default();
 
     set_keeping_comment(&mut doc["year"], value(i64::from(year)));
-    report
-        .changed
-        .push(format!("year: {old_year} → {year} (every {{year}} in the text moves with it)"));
+    report.changed.push(msg::year_moved("year", old_year, year, "{year}").text());
 
     if let Some(dates) = doc.get_mut("dates").and_then(Item::as_table_like_mut) {
         let keys: Vec<String> = dates.iter().map(|(k, _)| k.to_string()).collect();
@@ -146,15 +142,15 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
                 Some(f) => {
                     let new = f
                         .date(d.year() + delta)
-                        .ok_or_else(|| fail(from, format!("no {} in {}", f.name(), d.year() + delta)))?;
+                        .ok_or_else(|| fail(from, msg::no_festival(f.name(), d.year() + delta).text()))?;
                     (new, Some(f))
                 }
                 None => (shift(d, delta), None),
             };
             set_date(item, new);
             match how {
-                Some(f) => report.changed.push(format!("dates.{key}: {d} → {new}, {} of {}", f.name(), new.year())),
-                None => report.decide.push(format!("dates.{key}: moved {d} → {new}; a policy date, check it")),
+                Some(f) => report.changed.push(msg::festival_moved(&key, d, new, f.name(), new.year()).text()),
+                None => report.decide.push(msg::policy_date(&key, d, new).text()),
             }
         }
     }
@@ -165,18 +161,14 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
             if let Some(item) = number.get_mut("year") {
                 set_keeping_comment(item, value(new));
             }
-            report.changed.push(format!("head.number.year: {y} → {new}"));
+            report.changed.push(msg::number_year(y, new).text());
         }
         match number.get("serial").and_then(|i| i.as_integer()) {
             Some(serial) => {
                 number.remove("serial");
-                report.decide.push(format!(
-                    "head.number.serial: left blank (was {serial}); fill in the serial number when the notice is issued"
-                ));
+                report.decide.push(msg::serial_left_blank(serial).text());
             }
-            None => report
-                .decide
-                .push("head.number.serial: still blank; fill in the serial number when the notice is issued".into()),
+            None => report.decide.push(msg::serial_still_blank().text()),
         }
     }
     for (table, key) in [("signature", "date"), ("record", "printed")] {
@@ -185,7 +177,7 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
         {
             let new = shift(d, delta);
             set_date(item, new);
-            report.decide.push(format!("{table}.{key}: moved {d} → {new}; set the real date"));
+            report.decide.push(msg::date_moved(format!("{table}.{key}"), d, new).text());
         }
     }
 
@@ -193,15 +185,16 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
     // loads is moved into place, so a failure leaves nothing behind.
     let parent = match target.parent() {
         Some(p) => p.to_path_buf(),
-        None => return Err(fail(to, "has no parent folder".into())),
+        None => return Err(fail(to, msg::no_parent().text())),
     };
-    std::fs::create_dir_all(&parent).map_err(|e| fail(&parent, format!("cannot create: {e}")))?;
+    std::fs::create_dir_all(&parent).map_err(|e| fail(&parent, crate::i18n::cli::cannot_create(e).text()))?;
     let staging = tempfile::Builder::new()
         .prefix(".gongwen-new-")
         .tempdir_in(&parent)
-        .map_err(|e| fail(&parent, format!("cannot write: {e}")))?;
-    copy_dir(from, staging.path()).map_err(|e| fail(to, format!("cannot copy the edition: {e}")))?;
-    crate::output::write_atomic(&staging.path().join(NOTICE_FILE), doc.to_string().as_bytes()).map_err(|e| fail(to, format!("cannot write: {e}")))?;
+        .map_err(|e| fail(&parent, crate::i18n::cli::cannot_write(e).text()))?;
+    copy_dir(from, staging.path()).map_err(|e| fail(to, msg::cannot_copy(e).text()))?;
+    crate::output::write_atomic(&staging.path().join(NOTICE_FILE), doc.to_string().as_bytes())
+        .map_err(|e| fail(to, crate::i18n::cli::cannot_write(e).text()))?;
     edition::load(staging.path()).map_err(|Diagnostics(mut list)| {
         for d in &mut list {
             if let Ok(rest) = d.file.strip_prefix(staging.path()) {
@@ -211,12 +204,12 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
         Diagnostics(list)
     })?;
     if to.exists() {
-        std::fs::remove_dir(to).map_err(|e| fail(to, format!("cannot replace the empty folder: {e}")))?;
+        std::fs::remove_dir(to).map_err(|e| fail(to, msg::cannot_replace(e).text()))?;
     }
     let staged = staging.keep();
     std::fs::rename(&staged, to).map_err(|e| {
         let _ = std::fs::remove_dir_all(&staged);
-        fail(to, format!("cannot write: {e}"))
+        fail(to, crate::i18n::cli::cannot_write(e).text())
     })?;
 
     // Years of the old campaign written in digits, which no placeholder will move.
@@ -225,13 +218,8 @@ pub fn new_edition(from: &Path, year: i32, to: &Path) -> Result<Report, Diagnost
         for stale in [old_year, old_year - 1] {
             if raw.contains(&stale.to_string()) {
                 let file = t.file.file_name().map_or_else(|| t.file.clone(), |n| to.join(n));
-                report.decide.push(format!(
-                    "{}:{}:{}: {}: the text names {stale} in digits; write {{year}} or {{year-1}} if it is the campaign's year",
-                    file.display(),
-                    t.line,
-                    t.column,
-                    t.field
-                ));
+                let place = format!("{}:{}:{}", file.display(), t.line, t.column);
+                report.decide.push(msg::year_in_digits(place, &t.field, stale, "{year}", "{year-1}").text());
             }
         }
     }

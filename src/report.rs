@@ -1,5 +1,6 @@
 //! Showing diagnostics to a person: each with a snippet of the file it points at, the way
-//! Typst's own command line does (codespan-reporting), coloured on a terminal.
+//! Typst's own command line does (codespan-reporting), coloured on a terminal. In Chinese the
+//! same layout is drawn here, since codespan's headings (`error`, `warning`) are English.
 
 use std::io::IsTerminal;
 
@@ -8,9 +9,16 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::{self, Lang, cli as msg};
 
 /// Prints diagnostics to standard error.
 pub fn eprint(diagnostics: &[Diagnostic]) {
+    if i18n::lang() == Lang::Zh {
+        let text: String = diagnostics.iter().map(chinese).collect();
+        use std::io::Write;
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+        return;
+    }
     let choice = if std::io::stderr().is_terminal() {
         termcolor::ColorChoice::Auto
     } else {
@@ -29,10 +37,7 @@ pub fn eprint(diagnostics: &[Diagnostic]) {
         } else {
             format!("{}: {}", d.field, d.message)
         };
-        // Read lossily: a file that is not UTF-8 still shows the place of its first bad byte.
-        let source = (d.line > 0)
-            .then(|| std::fs::read(&d.file).ok().map(|b| String::from_utf8_lossy(&b).into_owned()))
-            .flatten();
+        let source = source_of(d);
         let shown = match source.as_deref().and_then(|s| offset(s, d.line, d.column).map(|o| (s, o))) {
             Some((text, at)) => {
                 let file = SimpleFile::new(d.file.display().to_string(), text);
@@ -58,6 +63,59 @@ pub fn eprint(diagnostics: &[Diagnostic]) {
             let _ = term::emit(&mut out, &config, &file, &snippet.with_message(format!("{place}: {message}")));
         }
     }
+}
+
+/// The text of the file a diagnostic points at, read lossily (a file that is not UTF-8 still
+/// shows the place of its first bad byte; a GBK file shows as the GBK it is).
+fn source_of(d: &Diagnostic) -> Option<String> {
+    if d.line == 0 {
+        return None;
+    }
+    let bytes = std::fs::read(&d.file).ok()?;
+    Some(crate::fill::decode_text(&bytes).unwrap_or_else(|| String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+/// One diagnostic in Chinese, laid out as codespan lays it out: the heading, the place, the
+/// line with the spot marked.
+fn chinese(d: &Diagnostic) -> String {
+    let heading = match d.severity {
+        Severity::Error => msg::report_error(&d.message),
+        Severity::Warning => msg::report_warning(&d.message),
+    }
+    .zh;
+    let place = if d.line > 0 {
+        format!("{}:{}:{}", d.file.display(), d.line, d.column)
+    } else {
+        d.file.display().to_string()
+    };
+    let Some((text, at)) = source_of(d).and_then(|s| offset(&s, d.line, d.column).map(|o| (s, o))) else {
+        let field = if d.field.is_empty() { String::new() } else { format!("：{}", d.field) };
+        return format!("{heading}\n  ┌─ {place}{field}\n\n");
+    };
+    let line_text = text.lines().nth(d.line - 1).unwrap_or_default().trim_end_matches('\r');
+    let end = token_end(&text, at);
+    let start_col = d.column.saturating_sub(1);
+    let marked = text[at..end].chars().count().max(1);
+    let pad = " ".repeat(d.line.to_string().len());
+    let before: String = line_text
+        .chars()
+        .take(start_col)
+        .map(|c| {
+            if c == '\t' {
+                '\t'
+            } else if c.is_ascii() {
+                ' '
+            } else {
+                '\u{3000}'
+            }
+        })
+        .collect();
+    format!(
+        "{heading}\n{pad} ┌─ {place}\n{pad} │\n{} │ {line_text}\n{pad} │ {before}{} {}\n\n",
+        d.line,
+        "^".repeat(marked),
+        d.field
+    )
 }
 
 /// The byte offset of a 1-based line and character column.

@@ -9,7 +9,7 @@ pub fn run(edition: &std::path::Path, out: &std::path::Path, options: &Options) 
     let (written, warnings) = build::build(&checked, out, options).map_err(|d| d.0)?;
     super::print_warnings(&warnings);
     for (path, pages) in written {
-        println!("{}  {pages} page{}", path.display(), if pages == 1 { "" } else { "s" });
+        super::say(format_args!("{}", super::wrote(&path, pages)));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use gongwen::build::{self, Options};
 use gongwen::diag::Diagnostic;
+use gongwen::i18n::cli as msg;
 
 pub fn run(edition: &std::path::Path, options: &Options) -> Result<(), Vec<Diagnostic>> {
     let checked = build::check(edition, options).map_err(|d| d.0)?;
@@ -10,6 +11,6 @@ pub fn run(edition: &std::path::Path, options: &Options) -> Result<(), Vec<Diagn
     super::print_warnings(&checked.warnings);
     super::print_warnings(&warnings);
     let pages: usize = outputs.iter().map(|o| o.pages).sum();
-    println!("{}: ok ({} documents, {pages} pages)", edition.display(), outputs.len());
+    super::say(format_args!("{}", msg::check_ok(edition.display(), outputs.len(), pages)));
     Ok(())
 }

@@ -1,133 +1,157 @@
-//! Every flag of every command, in one place (clap's derive).
+//! Every flag of every command, in one place (clap's derive). Help texts come from the
+//! catalogue (`i18n::cli`), in the language of the process: `help.rs` finishes the Chinese
+//! help (headings, usage, defaults) before the command line is parsed.
+//!
+//! Each command lists only what it uses: the typesetting flags (`--fonts`, `--templates`,
+//! `--script`, `--pdf-standard`) belong to the commands that typeset; `--lang` to all.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 use gongwen::build::{self, Options};
 use gongwen::export::Format;
+use gongwen::i18n::cli as msg;
 use gongwen::script::Script;
 use gongwen::typeset::Templates;
 
-/// Chinese official documents (公文) to GB/T 9704-2012, with fillable statistics forms.
+/// The formats `build` and `watch` write when `--format` is not given: every document as a
+/// PDF, and each form also as a spreadsheet. Another format joins this list when it should be
+/// written by default.
+pub const DEFAULT_FORMATS: &str = "pdf,xlsx";
+
+/// The formats `fill --units` writes when `--format` is not given.
+pub const DEFAULT_FILL_FORMATS: &str = "pdf";
+
 #[derive(Parser)]
-#[command(version, about)]
+#[command(name = "gongwen", version, about = msg::about_gongwen())]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// For `gongwen` alone, which builds data/2015 into out/.
+    #[command(flatten)]
+    pub typeset: Typeset,
     #[command(flatten)]
     pub common: Common,
 }
 
+/// What every command takes.
 #[derive(clap::Args, Clone)]
 pub struct Common {
-    /// The fonts folder [default: $GONGWEN_FONTS, ./fonts, or the checkout's fonts/]
-    #[arg(long, global = true, value_name = "DIR")]
-    pub fonts: Option<PathBuf>,
-    /// Read the templates from this folder instead of the copies built into gongwen
-    #[arg(long, global = true, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-    /// Print in Simplified (hans, the default) or Traditional (hant) characters
-    #[arg(long, global = true, value_enum, default_value_t = Script::Hans)]
-    pub script: Script,
-    /// Conform to PDF standards, comma-separated: a-2b (archival), ua-1 (accessible), …
-    #[arg(long, global = true, value_name = "STANDARDS", value_delimiter = ',', value_parser = gongwen::export::pdf::parse_standard)]
-    pub pdf_standard: Vec<typst_pdf::PdfStandard>,
-    /// The language of messages: zh (中文) or en [default: zh under a Chinese locale, else en]
-    #[arg(long, global = true, value_name = "LANG", value_parser = gongwen::i18n::Lang::parse)]
+    #[arg(long, global = true, value_name = msg::value_lang(), help = msg::arg_lang("zh", "en"), value_parser = gongwen::i18n::Lang::parse)]
     pub lang: Option<gongwen::i18n::Lang>,
+}
+
+/// What the commands that typeset take: fonts, templates, script, PDF standards.
+#[derive(clap::Args, Clone, Default)]
+pub struct Typeset {
+    #[arg(long, value_name = msg::value_dir(), help = msg::arg_fonts("GONGWEN_FONTS", "fonts"))]
+    pub fonts: Option<PathBuf>,
+    #[arg(long, value_name = msg::value_dir(), help = msg::arg_templates())]
+    pub templates: Option<PathBuf>,
+    #[arg(long, value_enum, value_name = msg::value_script(), help = msg::arg_script("hans", "hant"))]
+    pub script: Option<Script>,
+    #[arg(long, value_name = msg::value_standards(), value_delimiter = ',', value_parser = gongwen::export::pdf::parse_standard, help = msg::arg_pdf_standard())]
+    pub pdf_standard: Vec<typst_pdf::PdfStandard>,
 }
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Write the notice and each attachment as PDFs (the default command)
+    #[command(about = msg::about_build())]
     Build {
-        /// The edition's folder
-        #[arg(default_value = "data/2015")]
+        #[arg(default_value = "data/2015", value_name = msg::value_edition(), help = msg::arg_edition())]
         edition: PathBuf,
-        /// The folder to write into
-        #[arg(short, long, default_value = "out")]
+        #[arg(short, long, default_value = "out", value_name = msg::value_dir(), help = msg::arg_out_dir())]
         out: PathBuf,
-        /// The formats to write, comma-separated
-        #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+        #[arg(long, value_enum, value_delimiter = ',', default_value = DEFAULT_FORMATS, value_name = msg::value_formats(), help = msg::arg_format())]
         format: Vec<Format>,
+        #[command(flatten)]
+        typeset: Typeset,
     },
-    /// Check an edition and report every problem, writing nothing
+    #[command(about = msg::about_check())]
     Check {
-        /// The edition's folder
-        #[arg(default_value = "data/2015")]
+        #[arg(default_value = "data/2015", value_name = msg::value_edition(), help = msg::arg_edition())]
         edition: PathBuf,
+        #[command(flatten)]
+        typeset: Typeset,
     },
-    /// Write a filled form: one from a file of values, or one per reporting unit
+    #[command(about = msg::about_fill())]
     Fill {
-        /// The edition's folder
-        #[arg(default_value = "data/2015")]
+        #[arg(default_value = "data/2015", value_name = msg::value_edition(), help = msg::arg_edition())]
         edition: PathBuf,
-        /// Which attachment's form (1 for 附件1)
-        #[arg(short = 'n', long, value_name = "N")]
+        #[arg(short = 'n', long, value_name = "N", help = msg::arg_attachment())]
         attachment: usize,
-        /// A .toml (code = value) or .csv (code,value) file of values
-        #[arg(long, value_name = "FILE", required_unless_present = "units", conflicts_with = "units")]
+        #[arg(long, value_name = msg::value_file(), required_unless_present = "units", conflicts_with = "units", help = msg::arg_values())]
         values: Option<PathBuf>,
-        /// A .csv of reporting units, one per row: unit (填报单位) and any other columns
-        #[arg(long, value_name = "CSV")]
+        #[arg(long, value_name = "CSV", help = msg::arg_fill_units())]
         units: Option<PathBuf>,
-        /// The PDF to write (with --values), or the folder to write into (with --units)
-        #[arg(short, long)]
+        #[arg(short, long, value_name = msg::value_output(), help = msg::arg_fill_out())]
         out: PathBuf,
-        /// Print the values into the page and leave no fields, for archiving and printing
-        #[arg(long)]
-        flatten: bool,
-    },
-    /// Build, then build again whenever a file of the edition (or a template) is saved
-    Watch {
-        /// The edition's folder
-        #[arg(default_value = "data/2015")]
-        edition: PathBuf,
-        /// The folder to write into
-        #[arg(short, long, default_value = "out")]
-        out: PathBuf,
-        /// The formats to write, comma-separated
-        #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+        #[arg(long, value_enum, value_delimiter = ',', value_name = msg::value_formats(), help = msg::arg_fill_format())]
         format: Vec<Format>,
+        #[arg(long, help = msg::arg_flatten())]
+        flatten: bool,
+        #[arg(long, help = msg::arg_force())]
+        force: bool,
+        #[command(flatten)]
+        typeset: Typeset,
     },
-    /// Start next year's edition from this one: dates moved, festivals recomputed
+    #[command(about = msg::about_watch())]
+    Watch {
+        #[arg(default_value = "data/2015", value_name = msg::value_edition(), help = msg::arg_edition())]
+        edition: PathBuf,
+        #[arg(short, long, default_value = "out", value_name = msg::value_dir(), help = msg::arg_out_dir())]
+        out: PathBuf,
+        #[arg(long, value_enum, value_delimiter = ',', default_value = DEFAULT_FORMATS, value_name = msg::value_formats(), help = msg::arg_format())]
+        format: Vec<Format>,
+        #[command(flatten)]
+        typeset: Typeset,
+    },
+    #[command(about = msg::about_new_edition())]
     NewEdition {
-        /// This year's edition
+        #[arg(value_name = msg::value_edition(), help = msg::arg_from())]
         from: PathBuf,
-        /// The campaign year of the new edition
-        #[arg(long)]
+        #[arg(long, value_name = msg::value_year(), help = msg::arg_year())]
         year: i32,
-        /// The new edition's folder (must not exist yet)
-        #[arg(short, long)]
+        #[arg(short, long, value_name = msg::value_dir(), help = msg::arg_new_out())]
         out: PathBuf,
     },
-    /// Read returned forms, check each, and write a summary with totals
-    ///
-    /// Exit status: 0 when every return is accepted (warnings included), 1 when any is
-    /// rejected or unreadable, 2 when the command cannot run.
+    #[command(about = msg::about_collect(), long_about = msg::long_about_collect())]
     Collect {
-        /// [EDITION] then the returns: PDF files, or folders searched recursively
-        #[arg(required = true, value_name = "PATHS")]
+        #[arg(required = true, value_name = msg::value_paths(), help = msg::arg_paths())]
         paths: Vec<PathBuf>,
-        /// Which attachment's form the returns are (1 for 附件1)
-        #[arg(short = 'n', long, value_name = "N")]
+        #[arg(short = 'n', long, value_name = "N", help = msg::arg_collect_attachment())]
         attachment: usize,
-        /// The summary to write: a .xlsx (for people) or .csv (for scripts)
-        #[arg(short, long, value_name = "SUMMARY")]
+        #[arg(long, value_name = "CSV", help = msg::arg_roster(gongwen::fill::UNITS_FILE))]
+        units: Option<PathBuf>,
+        #[arg(short, long, value_name = msg::value_summary(), help = msg::arg_summary())]
         out: PathBuf,
     },
 }
 
-impl Common {
-    /// The build options these flags ask for.
-    pub fn options(&self) -> Options {
+impl Typeset {
+    /// These flags over `outer` (given before the command's name): the command's own win.
+    pub fn over(&self, outer: &Typeset) -> Typeset {
+        Typeset {
+            fonts: self.fonts.clone().or_else(|| outer.fonts.clone()),
+            templates: self.templates.clone().or_else(|| outer.templates.clone()),
+            script: self.script.or(outer.script),
+            pdf_standard: if self.pdf_standard.is_empty() {
+                outer.pdf_standard.clone()
+            } else {
+                self.pdf_standard.clone()
+            },
+        }
+    }
+
+    /// The build options these flags ask for, writing `formats`.
+    pub fn options(&self, formats: &[Format]) -> Options {
         Options {
             fonts: self.fonts.clone().unwrap_or_else(build::default_fonts_dir),
             templates: self.templates.clone().map_or(Templates::Embedded, Templates::Dir),
-            script: self.script,
+            script: self.script.unwrap_or_default(),
             standards: self.pdf_standard.clone(),
             cache: None,
-            formats: vec![Format::Pdf],
+            formats: formats.to_vec(),
         }
     }
 }

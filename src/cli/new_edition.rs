@@ -3,20 +3,22 @@
 use std::path::Path;
 
 use gongwen::diag::Diagnostic;
+use gongwen::i18n::cli as msg;
 
 pub fn run(from: &Path, year: i32, out: &Path) -> Result<(), Vec<Diagnostic>> {
     let report = gongwen::reissue::new_edition(from, year, out).map_err(|d| d.0)?;
-    println!("{}: the {year} edition, from {}", out.display(), from.display());
-    println!("changed:");
+    super::say(format_args!("{}", msg::new_edition_made(out.display(), year, from.display())));
+    super::say(format_args!("{}", msg::new_edition_changed()));
     for c in &report.changed {
-        println!("  {c}");
+        super::say(format_args!("  {c}"));
     }
     if !report.decide.is_empty() {
-        println!("still to decide:");
+        super::say(format_args!("{}", msg::new_edition_decide()));
         for d in &report.decide {
-            println!("  {d}");
+            super::say(format_args!("  {d}"));
         }
     }
-    println!("then: gongwen check {0} && gongwen build {0} -o out/{year}", out.display());
+    let commands = format!("gongwen check {0} && gongwen build {0} -o out/{year}", out.display());
+    super::say(format_args!("{}", msg::new_edition_then(commands)));
     Ok(())
 }

@@ -4,28 +4,23 @@ use std::path::Path;
 
 use gongwen::build::Options;
 use gongwen::diag::Diagnostic;
+use gongwen::i18n::cli as msg;
 
 pub fn run(edition: &Path, out: &Path, options: &Options) -> Result<(), Vec<Diagnostic>> {
-    eprintln!("watching {} (Ctrl-C to stop)", edition.display());
+    super::tell(format_args!("{}", msg::watching(edition.display())));
     gongwen::watch::watch(edition, out, options, |event| {
         match event {
             gongwen::watch::Event::Built { written, warnings, took } => {
                 gongwen::report::eprint(&warnings);
                 let pages: usize = written.iter().map(|(_, p)| p).sum();
-                println!(
-                    "built {} files ({pages} pages) into {} in {} ms",
-                    written.len(),
-                    out.display(),
-                    took.as_millis()
-                );
+                super::say(format_args!("{}", msg::watch_built(written.len(), pages, out.display(), took.as_millis())));
             }
             gongwen::watch::Event::Failed(d) => {
                 gongwen::report::eprint(&d.0);
-                println!("not built: the last good PDFs are kept");
+                super::say(format_args!("{}", msg::watch_not_built()));
             }
         }
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
+        super::flush();
         true
     })
     .map_err(|d| d.0)

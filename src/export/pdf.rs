@@ -12,7 +12,11 @@ use crate::typeset::{GongwenWorld, diagnostic};
 /// Reads a PDF standard as Typst names it: `a-2b`, `a-3u`, `ua-1`, `1.7` …
 pub fn parse_standard(name: &str) -> Result<PdfStandard, String> {
     serde_json::from_value(serde_json::Value::String(name.trim().to_string())).map_err(|_| {
-        format!("`{name}` is not a PDF standard Typst 0.15 writes: expected one of 1.4, 1.5, 1.6, 1.7, 2.0, a-1b, a-1a, a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4, a-4f, a-4e, ua-1")
+        crate::i18n::typeset::not_a_pdf_standard(
+            name,
+            "1.4, 1.5, 1.6, 1.7, 2.0, a-1b, a-1a, a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4, a-4f, a-4e, ua-1",
+        )
+        .text()
     })
 }
 

@@ -14,12 +14,13 @@
 pub mod cli;
 pub mod edition;
 pub mod export;
+pub mod reissue;
 pub mod returns;
 pub mod serve;
 pub mod typeset;
 
 /// The whole catalogue, area by area: (name, Chinese text, English text).
-pub const CATALOGUE: &[&[(&str, &str, &str)]] = &[cli::ALL, edition::ALL, typeset::ALL, export::ALL, returns::ALL, serve::ALL];
+pub const CATALOGUE: &[&[(&str, &str, &str)]] = &[cli::ALL, edition::ALL, typeset::ALL, export::ALL, reissue::ALL, returns::ALL, serve::ALL];
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -107,6 +108,15 @@ impl Message {
         &self.zh
     }
 
+    /// A message made of messages: `f` builds each language's text from that language's
+    /// parts (`Message::compose(|l| rule_above(rule, left.get(l), right.get(l)))`).
+    pub fn compose(f: impl Fn(Lang) -> Message) -> Message {
+        Message {
+            zh: f(Lang::Zh).zh,
+            en: f(Lang::En).en,
+        }
+    }
+
     /// Text that is the same in both languages (a name, a value, a message from a library).
     pub fn verbatim(s: impl Into<String>) -> Message {
         let s = s.into();
@@ -117,6 +127,20 @@ impl Message {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.get(lang()))
+    }
+}
+
+impl From<Message> for clap::builder::StyledStr {
+    /// A help text of the command line, in the process's language.
+    fn from(m: Message) -> Self {
+        String::from(m).into()
+    }
+}
+
+impl From<Message> for clap::builder::Str {
+    /// A value name of the command line, in the process's language.
+    fn from(m: Message) -> Self {
+        String::from(m).into()
     }
 }
 
@@ -141,6 +165,8 @@ macro_rules! catalogue {
             $(#[$doc])*
             #[allow(clippy::too_many_arguments)]
             pub fn $name($($arg: impl ::std::fmt::Display),*) -> $crate::i18n::Message {
+                // As text first, so that a precision (`{detail:.0}`) applies to any argument.
+                $(let $arg = $arg.to_string();)*
                 $crate::i18n::Message {
                     zh: format!($zh $(, $arg = $arg)*),
                     en: format!($en $(, $arg = $arg)*),
@@ -174,7 +200,29 @@ mod tests {
 
     /// Words of English allowed inside a Chinese text: names of formats and tools.
     const NAMES: &[&str] = &[
-        "PDF", "TOML", "CSV", "XLSX", "XLS", "ODS", "OFD", "DOCX", "UTF", "GBK", "Typst", "OpenCC", "WPS", "Excel", "URL", "ID", "PNG", "SVG",
+        "PDF",
+        "TOML",
+        "CSV",
+        "XLSX",
+        "XLS",
+        "ODS",
+        "OFD",
+        "DOCX",
+        "UTF",
+        "GBK",
+        "Typst",
+        "OpenCC",
+        "WPS",
+        "Excel",
+        "URL",
+        "ID",
+        "Word",
+        "LibreOffice",
+        "gongwen",
+        "PostScript",
+        "CFF",
+        "PNG",
+        "SVG",
     ];
 
     #[test]
@@ -199,7 +247,14 @@ mod tests {
                     _ => {}
                 }
             }
-            for word in plain.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1) {
+            // Flags (`--force`), file names and extensions (`.xlsx`), paths and codes (`a-2b`)
+            // are names too.
+            let runs = plain.split(|c: char| !c.is_ascii_graphic());
+            let words = runs
+                .filter(|run| !run.contains(|c: char| matches!(c, '-' | '.' | '/' | '$' | '_' | '\\') || c.is_ascii_digit()))
+                .flat_map(|run| run.split(|c: char| !c.is_ascii_alphabetic()))
+                .filter(|w| w.len() > 1);
+            for word in words {
                 assert!(NAMES.contains(&word), "{name}: English word `{word}` in the Chinese text: {zh}");
             }
             assert_ne!(zh, en, "{name}: the two texts are the same");

@@ -13,6 +13,7 @@ use typst::utils::LazyHash;
 use crate::diag::{Diagnostic, Severity};
 use crate::edition::PrintedText;
 use crate::export::forms::font::FieldFont;
+use crate::i18n::typeset as msg;
 use crate::script::Script;
 
 /// The typefaces GB/T 9704 names, and the font that sets each in `templates/gbt9704.typ`.
@@ -103,10 +104,7 @@ impl FontSet {
 
     fn load_filtered(dir: &Path, keep: &dyn Fn(&[String]) -> bool) -> Result<Self, String> {
         if !dir.is_dir() {
-            return Err(format!(
-                "no fonts folder at {}: expected the project's fonts/ (see fonts/LICENSES)",
-                dir.display()
-            ));
+            return Err(msg::no_fonts_folder(dir.display()).text());
         }
         let mut db = fontdb::Database::new();
         db.load_fonts_dir(dir);
@@ -143,7 +141,7 @@ impl FontSet {
             });
         }
         if slots.is_empty() {
-            return Err(format!("no fonts in {}: expected the project's fonts (see fonts/LICENSES)", dir.display()));
+            return Err(msg::no_fonts(dir.display()).text());
         }
         Ok(Self {
             dir: dir.to_path_buf(),
@@ -189,6 +187,32 @@ impl FontSet {
         self.slots.get(index).map(|s| s.data.clone())
     }
 
+    /// The faces a form field's value may be drawn in where the field font (`first`) has no
+    /// glyph: every loaded face with CFF outlines (what the field font's writer embeds), the
+    /// field font's family first, then regular weights before others, in the book's order.
+    pub fn fallback_faces(&self, first: &str) -> Vec<(crate::export::forms::FontData, u32)> {
+        let mut faces: Vec<(bool, u16, usize)> = (0..self.slots.len())
+            .filter_map(|i| {
+                let info = self.book.info(i)?;
+                let raw = ttf_parser::RawFace::parse(self.slots[i].data.as_slice(), self.slots[i].index).ok()?;
+                raw.table(ttf_parser::Tag::from_bytes(b"CFF ")).is_some().then(|| {
+                    let weight = info.variant.weight.to_number();
+                    (info.family != first, weight.abs_diff(400), i)
+                })
+            })
+            .collect();
+        faces.sort();
+        faces
+            .into_iter()
+            .map(|(_, _, i)| {
+                (
+                    std::sync::Arc::new(self.slots[i].data.clone()) as crate::export::forms::FontData,
+                    self.slots[i].index,
+                )
+            })
+            .collect()
+    }
+
     fn family(&self, family: &str, weight: FontWeight) -> Option<&FontInfo> {
         let variant = FontVariant {
             style: FontStyle::Normal,
@@ -231,14 +255,14 @@ impl FontSet {
             };
             if !fell.is_empty() {
                 out.push(Diagnostic {
-                    message: format!("{} not in {first} ({}): printed in {fallback} instead", describe(&fell), t.role.name()),
+                    message: msg::fell_back(describe(&fell), first, t.role.name(), fallback).text(),
                     ..base.clone()
                 });
             }
             if !missing.is_empty() {
                 out.push(Diagnostic {
                     severity: Severity::Error,
-                    message: format!("{} in no font of fonts/: it would print as an empty box", describe(&missing)),
+                    message: msg::no_font_has(describe(&missing)).text(),
                     ..base
                 });
             }
@@ -249,10 +273,10 @@ impl FontSet {
 
 /// A font file, memory-mapped: only the pages a document's glyphs need are ever read.
 fn map(path: &Path) -> Result<Bytes, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let file = std::fs::File::open(path).map_err(|e| msg::cannot_read_font(path.display(), e).text())?;
     // SAFETY: the fonts folder is the project's own; a file changed under a running process
     // would give wrong glyphs, not unsafety in practice, and is what every font-using tool
     // (fontdb, Typst's CLI) accepts.
-    let mmap = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("cannot map {}: {e}", path.display()))?;
+    let mmap = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| msg::cannot_map_font(path.display(), e).text())?;
     Ok(Bytes::new(mmap))
 }
