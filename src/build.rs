@@ -76,7 +76,7 @@ pub fn default_fonts_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")
 }
 
-/// A file written, with its page count.
+/// A file written, with its page count (0 for a spreadsheet).
 pub type Written = (PathBuf, usize);
 
 /// The bytes of a font file, shared.
@@ -161,7 +161,7 @@ impl Checked {
             options.script,
             edition.date,
         )
-        .map_err(|e| Diagnostics(vec![Diagnostic::file_error(&edition.dir, format!("cannot open the edition: {e}"))]))
+        .map_err(|e| Diagnostics(vec![Diagnostic::file_error(&edition.dir, crate::i18n::export::cannot_open_edition(e).text())]))
     }
 
     /// Compiles and exports one document.
@@ -214,6 +214,17 @@ impl Checked {
                     };
                     export::ofd::ofd(doc, &info).map_err(|m| Diagnostics(vec![Diagnostic::file_error(Path::new(&name), m.text())]))?
                 }
+                // A form as a spreadsheet; the notice has none.
+                Format::Xlsx => {
+                    let Some(model) = (match document {
+                        Document::Attachment(n) => self.loaded.edition.form(n),
+                        Document::Notice => None,
+                    }) else {
+                        continue;
+                    };
+                    let fail = |m: String| Diagnostics(vec![Diagnostic::file_error(&self.loaded.edition.dir.join(&model.file), m)]);
+                    export::xlsx::form(&self.loaded.edition, model, &Default::default()).map_err(fail)?
+                }
             };
             files.push(OutputFile { format, name, bytes });
         }
@@ -261,7 +272,7 @@ impl Checked {
             let file = edition.dir.join(&model.file);
             warnings.push(Diagnostic {
                 severity: crate::diag::Severity::Warning,
-                ..Diagnostic::file_error(&file, "PDF/UA: the form is written without fields (print only)")
+                ..Diagnostic::file_error(&file, crate::i18n::export::ua_form_without_fields().text())
             });
             return Ok((pdf, None));
         }
@@ -281,10 +292,13 @@ impl Checked {
         found.sort();
         want.sort();
         if found != want {
-            return Err(fail(format!("the form template laid out the blanks {found:?}, but the form has {want:?}")));
+            return Err(fail(crate::i18n::export::form_blanks_differ(format!("{found:?}"), format!("{want:?}")).text()));
         }
         let (font, data) = self.field_font().map_err(fail)?;
-        FillableForm::new(pdf, boxes, font, data, scripts).map_err(fail)
+        // What the field font lacks is drawn from the other shipped fonts.
+        Ok(FillableForm::new(pdf, boxes, font, data, scripts)
+            .map_err(fail)?
+            .with_fallbacks(self.fonts.fallback_faces(FIELD_FONT_FAMILY)))
     }
 
     /// The field font, subset once per process.
@@ -292,10 +306,10 @@ impl Checked {
         let data = self
             .fonts
             .file_data(FIELD_FONT_FAMILY)
-            .ok_or_else(|| format!("the fonts folder has no {FIELD_FONT_FAMILY}, which form fields are written in"))?;
+            .ok_or_else(|| crate::i18n::export::no_field_font(FIELD_FONT_FAMILY).text())?;
         let mut chars = base_charset().clone();
         chars.extend(crate::fill::edition_units_chars(&self.loaded.edition.dir));
-        let font = self.fonts.field_font(&chars, || FieldFont::new(data.as_slice(), &chars))?;
+        let font = self.fonts.field_font(&chars, || FieldFont::new(data.as_slice(), 0, &chars))?;
         Ok((font, Arc::new(data)))
     }
 
@@ -335,9 +349,10 @@ pub fn build(checked: &Checked, out: &Path, options: &Options) -> Result<(Vec<Wr
         for f in &o.files {
             let path = out.join(&f.name);
             if o.fresh || !path.is_file() {
-                write_atomic(&path, &f.bytes).map_err(|e| Diagnostics(vec![Diagnostic::file_error(&path, format!("cannot write: {e}"))]))?;
+                write_atomic(&path, &f.bytes).map_err(|e| Diagnostics(vec![Diagnostic::file_error(&path, crate::i18n::cli::cannot_write(e).text())]))?;
             }
-            written.push((path, o.pages));
+            // A spreadsheet has no pages.
+            written.push((path, if f.format.paged() { o.pages } else { 0 }));
         }
     }
     Ok((written, warnings))

@@ -27,6 +27,8 @@ const GONGWEN: &str = env!("CARGO_BIN_EXE_gongwen");
 const QIAOKOU: &str = "武汉市硚口区总工会";
 /// A union whose name is all in GB 2312.
 const JIANGAN: &str = "武汉市江岸区总工会";
+/// A character no shipped font has (CJK Extension G, U+30000).
+const NO_FONT: &str = "\u{30000}";
 
 // ---------------------------------------------------------------------------------------
 // Tools
@@ -828,6 +830,83 @@ fn a_flattened_form_keeps_the_values_in_the_page_and_has_no_fields() {
 // ---------------------------------------------------------------------------------------
 // 9. Values are checked before anything is written
 
+/// pypdf fills names beyond GB 2312 (张喆; 堃, 昇, 玥, 赟, 镕, common in people's names, all
+/// in 通用规范汉字表): it draws them with the form's own font, which has them, so poppler shows
+/// every one.
+#[test]
+fn names_beyond_gb2312_filled_by_pypdf_show_in_poppler() {
+    let s = Scratch::new();
+    let values = [("unit", "王堃李昇刘玥陈赟吴镕"), ("reporter", "张喆")];
+    let out = s.path("pypdf.pdf");
+    py("fill_pypdf.py", [s.blank(1).as_os_str(), out.as_os_str(), values_json(&values).as_ref()]);
+    let shown = pdftotext(&out);
+    for (_, v) in values {
+        assert!(shown.contains(v), "poppler shows {v} whole:\n{shown}");
+    }
+}
+
+/// The form's font holds every one of the 8,105 characters of 通用规范汉字表 (2013), as
+/// Unicode's Unihan lists them (Debian's unicode-data), and gongwen's list of them is that
+/// list.
+#[test]
+fn the_form_font_holds_the_table_of_general_standard_chinese_characters() {
+    let s = Scratch::new();
+    let list = Path::new(ROOT).join("src/export/forms/tgh-2013.txt");
+    let check = py("tgh.py", ["check".as_ref(), list.as_os_str()]);
+    assert_eq!(check["unihan"], 8105, "Unihan's kTGH lists 8,105 characters: {check}");
+    assert_eq!(
+        (check["missing"].as_str(), check["extra"].as_str(), check["order"].as_bool()),
+        (Some(""), Some(""), Some(true)),
+        "{check}"
+    );
+    let table: String = std::fs::read_to_string(&list).unwrap().lines().filter(|l| !l.starts_with('#')).collect();
+    for n in [1, 2] {
+        let chars = py("font_chars.py", [s.blank(n).as_os_str(), table.as_ref()]);
+        assert_eq!(chars["missing"], "", "附件{n}: the form's /DR font lacks these characters of 通用规范汉字表");
+    }
+}
+
+/// `gongwen fill` never replaces a file that exists (it may be a returned form) unless told
+/// to with --force; with --units the output is a folder, and one named like a file is
+/// refused; an output in a folder that does not exist is refused. Each is exit 2, with
+/// nothing written and no folder made.
+#[test]
+fn fill_refuses_its_traps_with_exit_2() {
+    let s = Scratch::new();
+    let values = s.write("v.toml", "01A = 3\n");
+    let returned = s.write("returned.pdf", "a form a unit sent back");
+    let units = s.write("units.csv", "unit,01A\n武汉市江岸区总工会,1\n");
+    let edition = edition_dir();
+    let run_fill = |args: &[&OsStr]| {
+        let mut all: Vec<&OsStr> = vec!["fill".as_ref(), edition.as_os_str(), "-n".as_ref(), "1".as_ref()];
+        all.extend_from_slice(args);
+        gongwen(all)
+    };
+    let o = run_fill(&["--values".as_ref(), values.as_os_str(), "-o".as_ref(), returned.as_os_str()]);
+    assert_eq!(o.status.code(), Some(2), "an existing file: {}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("--force"), "{}", text(&o.stderr));
+    assert_eq!(std::fs::read_to_string(&returned).unwrap(), "a form a unit sent back");
+    let o = run_fill(&["--values".as_ref(), values.as_os_str(), "-o".as_ref(), returned.as_os_str(), "--force".as_ref()]);
+    assert!(o.status.success(), "--force replaces it: {}", text(&o.stderr));
+    assert!(std::fs::read(&returned).unwrap().starts_with(b"%PDF-"));
+
+    let as_file = s.path("y.pdf");
+    let o = run_fill(&["--units".as_ref(), units.as_os_str(), "-o".as_ref(), as_file.as_os_str()]);
+    assert_eq!(o.status.code(), Some(2), "--units -o y.pdf: {}", text(&o.stderr));
+    assert!(!as_file.exists(), "no folder y.pdf is made");
+
+    let nowhere = s.path("missing/folder/x.pdf");
+    let o = run_fill(&["--values".as_ref(), values.as_os_str(), "-o".as_ref(), nowhere.as_os_str()]);
+    assert_eq!(o.status.code(), Some(2), "-o into a missing folder: {}", text(&o.stderr));
+    assert!(!s.path("missing").exists(), "no folder is made");
+
+    // Forms of an earlier --units run are not replaced either.
+    let dir = s.path("forms");
+    assert!(fill_units(1, &units, &dir).status.success());
+    let o = fill_units(1, &units, &dir);
+    assert_eq!(o.status.code(), Some(2), "the unit's form exists: {}", text(&o.stderr));
+}
+
 /// `gongwen fill` with VALUES (a file named NAME) exits 1, names each of `names` on stderr
 /// and writes no output.
 fn refused(n: usize, name: &str, values: &str, names: &[&str]) {
@@ -887,7 +966,17 @@ fn refused_values_leave_an_earlier_output_as_it_was() {
     let s = Scratch::new();
     let file = s.write("v.toml", "01A = \"12a\"\n");
     let out = s.write("out.pdf", "an earlier form");
-    let o = fill(1, &file, &out, false);
+    let o = gongwen([
+        "fill".as_ref(),
+        edition_dir().as_os_str(),
+        "-n".as_ref(),
+        "1".as_ref(),
+        "--values".as_ref(),
+        file.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--force".as_ref(),
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     assert_eq!(
         std::fs::read_to_string(&out).unwrap(),
@@ -919,11 +1008,31 @@ fn a_csv_values_file_fills_the_form() {
     assert_eq!(pdftk_values(&out), want, "pdftk reads back the CSV's values");
 }
 
-/// A value no font has (𠮷, U+20BB7, is not in Noto Sans SC) cannot be drawn: refused,
+/// A value no shipped font has (U+30000, of CJK Extension G) cannot be drawn: refused,
 /// naming the field it was given for.
 #[test]
 fn a_value_no_font_can_show_is_refused_naming_its_field() {
-    refused(1, "v.toml", "unit = \"武汉市江岸区总工会\"\nreporter = \"𠮷田\"\n", &["𠮷", "reporter"]);
+    refused(
+        1,
+        "v.toml",
+        &format!("unit = \"武汉市江岸区总工会\"\nreporter = \"{NO_FONT}田\"\n"),
+        &[NO_FONT, "reporter"],
+    );
+}
+
+/// 𠮷 (U+20BB7) is not in the field font (Noto Sans SC) but another shipped font has it
+/// (Noto Serif CJK): gongwen fill draws it from that font, and poppler shows it.
+#[test]
+fn a_value_beyond_the_field_font_is_drawn_from_another_shipped_font() {
+    let s = Scratch::new();
+    let values = s.write("v.toml", "unit = \"武汉市江岸区总工会\"\nreporter = \"𠮷田\"\n");
+    let out = s.path("out.pdf");
+    fill_ok(1, &values, &out, false);
+    assert_eq!(PdfForm::read(&out).values().get("reporter").map(String::as_str), Some("𠮷田"));
+    let shown = pdftotext(&out);
+    assert!(shown.contains("𠮷田"), "poppler draws 𠮷 from the second font:\n{shown}");
+    let fonts = text(&run("pdffonts", [out.as_os_str()]).stdout);
+    assert!(fonts.contains("NotoSerifCJK"), "the extra font is embedded:\n{fonts}");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1037,11 +1146,72 @@ fn units_whose_names_make_the_same_file_name_are_refused_not_overwritten() {
     units_refused("unit,01A\n市总/保障部,1\n市总_保障部,2\n", &["市总/保障部", "市总_保障部"]);
 }
 
-/// A unit whose row no font can draw is refused before any form is written, as the
-/// message "nothing written" says.
+/// A unit whose row no font can draw does not stop the batch: that unit is reported, with its
+/// line, and every other unit's form is written.
 #[test]
-fn a_units_csv_with_a_value_no_font_can_show_writes_nothing() {
-    units_refused("unit,reporter,01A\n武汉市江岸区总工会,李四,1\n武汉市江汉区总工会,𠮷田,2\n", &["𠮷"]);
+fn a_unit_no_font_can_draw_is_reported_and_the_others_written() {
+    let s = Scratch::new();
+    let csv = format!("unit,reporter,01A\n武汉市江岸区总工会,李四,1\n武汉市江汉区总工会,{NO_FONT}田,2\n武汉市硚口区总工会,𠮷田,3\n");
+    let file = s.write("units.csv", &csv);
+    let dir = s.path("forms");
+    let o = fill_units(1, &file, &dir);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "one unit could not be written:\n{err}");
+    assert!(
+        err.contains("武汉市江汉区总工会") && err.contains(NO_FONT) && err.contains(":3:"),
+        "the unit, its character and line:\n{err}"
+    );
+    let want: BTreeSet<String> = ["武汉市江岸区总工会.pdf", "武汉市硚口区总工会.pdf"].map(String::from).into();
+    assert_eq!(pdfs_in(&dir), want, "the other units' forms are written:\n{err}");
+}
+
+/// gongwen's own appearances shrink a value to fit its box: a 35-character unit name and a
+/// 12-digit count lie wholly inside their fields, as poppler draws them; a value that would
+/// need less than 6 pt is refused, naming its field.
+#[test]
+fn values_are_shrunk_to_fit_their_box_never_cut() {
+    let s = Scratch::new();
+    let long = "武汉市江岸区总工会武汉市江岸区总工会武汉市江岸区总工会武汉市江岸区总工";
+    assert_eq!(long.chars().count(), 35);
+    let values = s.write("v.toml", &format!("unit = \"{long}\"\n01A = 123456789012\n"));
+    let out = s.path("out.pdf");
+    fill_ok(1, &values, &out, false);
+    let form = PdfForm::read(&out);
+    let page_height = 841.89;
+    let words = text(
+        &run(
+            "pdftotext",
+            [
+                "-bbox".as_ref(),
+                "-f".as_ref(),
+                "1".as_ref(),
+                "-l".as_ref(),
+                "1".as_ref(),
+                out.as_os_str(),
+                "-".as_ref(),
+            ],
+        )
+        .stdout,
+    );
+    for (code, value) in [("unit", long), ("01A", "123456789012")] {
+        let rect = form.widget(code).rect;
+        let line = words
+            .lines()
+            .find(|l| l.contains(&format!(">{value}<")))
+            .unwrap_or_else(|| panic!("poppler shows no word {value} whole:\n{words}"));
+        let attr = |name: &str| -> f64 {
+            let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            line[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let (x0, x1) = (attr("xMin"), attr("xMax"));
+        let (y0, y1) = (page_height - attr("yMax"), page_height - attr("yMin"));
+        assert!(
+            x0 >= rect[0] - 0.5 && x1 <= rect[2] + 0.5 && y0 >= rect[1] - 1.0 && y1 <= rect[3] + 1.0,
+            "{code} = {value}: drawn at x {x0:.1}–{x1:.1}, y {y0:.1}–{y1:.1}, outside its field {rect:?}"
+        );
+    }
+    let much_too_long = "武汉市江岸区总工会".repeat(12);
+    refused(1, "v.toml", &format!("unit = \"{much_too_long}\"\n"), &["unit", "6"]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1075,4 +1245,44 @@ fn every_form_a_union_office_handles_passes_qpdf_and_mupdf() {
             .collect();
         assert!(m.status.success() && complaints.is_empty(), "mutool draw {name} complains:\n{err}");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// 12. CSV as Excel writes it
+
+/// A units file as Excel saves "CSV" on Chinese Windows: GBK, CRLF line ends. It fills, and
+/// a mistake in it is reported at its own line.
+#[test]
+fn a_gbk_crlf_units_csv_fills_and_errors_name_the_right_line() {
+    let s = Scratch::new();
+    let gbk = |text: &str| encoding_rs::GBK.encode(text).0.into_owned();
+    let csv = "填报单位,填报人,联系电话,01A\r\n武汉市江岸区总工会,李四,027-82771234,1200\r\n武汉市江汉区总工会,王五,027-85551234,980\r\n";
+    let file = s.path("units.csv");
+    std::fs::write(&file, gbk(csv)).unwrap();
+    assert!(std::str::from_utf8(&std::fs::read(&file).unwrap()).is_err(), "the file is GBK, not UTF-8");
+    let dir = s.path("forms");
+    let o = fill_units(1, &file, &dir);
+    assert!(o.status.success(), "a GBK CRLF units file fills:\n{}", text(&o.stderr));
+    let form = PdfForm::read(&dir.join("武汉市江汉区总工会.pdf"));
+    assert_eq!(form.values().get("reporter").map(String::as_str), Some("王五"), "read as GBK");
+
+    // A bad value on line 3 of a GBK CRLF file, and of a UTF-8 one with a byte order mark.
+    let bad = "填报单位,01A\r\n武汉市江岸区总工会,1\r\n武汉市江汉区总工会,12a\r\n";
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(bad.as_bytes());
+    for (what, bytes) in [("GBK", gbk(bad)), ("UTF-8 with BOM", with_bom)] {
+        let file = s.path("bad.csv");
+        std::fs::write(&file, bytes).unwrap();
+        let o = fill_units(1, &file, &s.path("bad-forms"));
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{what}: {err}");
+        assert!(err.contains(&format!("{}:3:", file.display())), "{what}: the error is on line 3:\n{err}");
+    }
+    // A values file with CRLF: the bad value's line.
+    let values = s.path("v.csv");
+    std::fs::write(&values, "code,value\r\n01A,1\r\n01B,\r\n01A,2\r\n").unwrap();
+    let o = fill(1, &values, &s.path("out.pdf"), false);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("{}:4:", values.display())), "01A given twice, on line 4:\n{err}");
 }

@@ -1,10 +1,11 @@
 //! Writers: each output format is a writer of its own that the others do not know about.
 //! Page exporters (`pdf`, `forms` which adds AcroForm fields to the PDF, and `ofd`) write from
-//! Typst's laid-out pages; model writers write from the content model.
+//! Typst's laid-out pages; model writers (`xlsx`) write from the content model.
 
 pub mod forms;
 pub mod ofd;
 pub mod pdf;
+pub mod xlsx;
 
 /// A format gongwen writes documents in (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
@@ -13,6 +14,8 @@ pub enum Format {
     Pdf,
     /// OFD (GB/T 33190): the fixed-layout format of Chinese e-government exchange and archives
     Ofd,
+    /// XLSX: each form as a spreadsheet to fill in Excel, WPS or LibreOffice (the notice has none)
+    Xlsx,
 }
 
 impl Format {
@@ -21,6 +24,16 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Ofd => "ofd",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    /// Whether the format is a document of pages (else a spreadsheet, which has none).
+    pub fn paged(self) -> bool {
+        match self {
+            Format::Pdf => true,
+            Format::Ofd => true,
+            Format::Xlsx => false,
         }
     }
 }

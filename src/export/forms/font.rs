@@ -3,16 +3,19 @@
 //! resources. Viewers that draw a field's appearance themselves (pdf.js, Acrobat while
 //! typing) find their glyphs in it; our own appearance streams use it too.
 //!
-//! The subset holds every character of GB 2312 (all of simplified Chinese in common use),
-//! ASCII, full-width forms and CJK punctuation: 1.5 MB, where the whole font is 8 MB. A value
-//! with a character beyond it (硚 of 硚口区 is one) gets a second, tiny subset for just those
-//! characters, used by that document's appearance streams.
+//! The subset holds every character of GB 2312 and of 通用规范汉字表 (the 8,105 characters of
+//! the 2013 Table of General Standard Chinese Characters, which has the characters of names
+//! GB 2312 lacks: 喆, 堃, 昇, 玥, 赟, 镕), ASCII, full-width forms and CJK punctuation, where
+//! the whole font is 8 MB. A value with a character beyond it gets a second, tiny subset for
+//! just those characters, from the first shipped font that has them (𠮷 is in Noto Serif CJK
+//! only), used by that document's appearance streams.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Object};
 
 use super::pdf::{Update, name};
+use crate::i18n::export as msg;
 
 /// The family the fields use: a sans, as viewers use for typed entries.
 pub const FIELD_FONT_FAMILY: &str = "Noto Sans SC";
@@ -38,6 +41,14 @@ pub fn base_charset() -> &'static BTreeSet<char> {
     SET.get_or_init(make_base_charset)
 }
 
+/// 通用规范汉字表 (2013), from Unihan's kTGH field (see the file's header).
+const TGH_2013: &str = include_str!("tgh-2013.txt");
+
+/// The 8,105 characters of 通用规范汉字表, in the table's order.
+pub fn general_standard_chars() -> impl Iterator<Item = char> {
+    TGH_2013.lines().filter(|l| !l.starts_with('#')).flat_map(|l| l.trim().chars())
+}
+
 fn make_base_charset() -> BTreeSet<char> {
     let mut set: BTreeSet<char> = (0x20u8..0x7f).map(char::from).collect();
     // GB 2312: rows 0xA1–0xF7, cells 0xA1–0xFE, decoded through GBK (its superset).
@@ -51,14 +62,16 @@ fn make_base_charset() -> BTreeSet<char> {
         }
     }
     set.extend((0xFF01u32..=0xFF5E).filter_map(char::from_u32));
-    set.extend("　、。〃〆〇〈〉《》「」『』【】〔〕〖〗〘〙〝〞—…‘’“”·".chars());
+    set.extend("　、。〃〆〇〈〉《》「」『』【】〔〕〖〗〘〙〝〞—…‘’“”·–•".chars());
+    set.extend(general_standard_chars());
     set
 }
 
 impl FieldFont {
-    /// Subsets `data` (an OpenType font) to the characters of `chars` that it has.
-    pub fn new(data: &[u8], chars: &BTreeSet<char>) -> Result<Self, String> {
-        let face = ttf_parser::Face::parse(data, 0).map_err(|e| format!("cannot read the field font: {e}"))?;
+    /// Subsets `data` (an OpenType font with CFF outlines; `index`, its face in a
+    /// collection) to the characters of `chars` that it has.
+    pub fn new(data: &[u8], index: u32, chars: &BTreeSet<char>) -> Result<Self, String> {
+        let face = ttf_parser::Face::parse(data, index).map_err(|e| msg::cannot_read_field_font(e).text())?;
         let mut remapper = subsetter::GlyphRemapper::new();
         let mut glyph_of = BTreeMap::new();
         for &c in chars {
@@ -67,10 +80,10 @@ impl FieldFont {
                 remapper.remap(g.0);
             }
         }
-        let subset = subsetter::subset(data, 0, &remapper).map_err(|e| format!("cannot subset the field font: {e:?}"))?;
-        let sub = ttf_parser::RawFace::parse(&subset, 0).map_err(|e| format!("bad font subset: {e}"))?;
+        let subset = subsetter::subset(data, index, &remapper).map_err(|e| msg::cannot_subset_field_font(format!("{e:?}")).text())?;
+        let sub = ttf_parser::RawFace::parse(&subset, 0).map_err(|e| msg::cannot_subset_field_font(e).text())?;
         if sub.table(ttf_parser::Tag::from_bytes(b"CFF ")).is_none() {
-            return Err("the field font is not a CFF font".into());
+            return Err(msg::field_font_not_cff().text());
         }
         let program = super::pdf::deflate(&subset);
         let scale = 1000.0 / f32::from(face.units_per_em());

@@ -21,6 +21,7 @@ use typst_layout::PagedDocument;
 
 use self::font::FieldFont;
 use self::pdf::{Trailer, Update, name, real, text_string};
+use crate::i18n::export as msg;
 use crate::values::Value;
 
 /// The label the form template gives each blank's metadata.
@@ -28,10 +29,18 @@ pub const FIELD_LABEL: &str = "gongwen-field";
 
 /// Name of the field font in the form's resources.
 const FONT: &str = "GwF";
-/// Name of a document's extra font, for characters beyond the base subset.
+/// Name of a document's extra fonts, for characters beyond the base subset: `GwX`, `GwX2`, ….
 const EXTRA_FONT: &str = "GwX";
 /// Size of values in fields, in points (the form's text is 14 pt; a written value a little less).
 const VALUE_SIZE: f32 = 12.0;
+/// The smallest size a value is shrunk to so that it fits its box; a value that does not fit
+/// even so is refused, never cut.
+pub const MIN_VALUE_SIZE: f32 = 6.0;
+/// Space between a value and its box's edge, in points.
+const PAD: f32 = 2.0;
+
+/// The bytes of a font file, shared.
+pub type FontData = Arc<dyn AsRef<[u8]> + Send + Sync>;
 
 /// What a blank holds, as the template says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +138,10 @@ pub struct FillableForm {
     fields: Vec<Placed>,
     font: Arc<FieldFont>,
     font_id: u32,
-    font_data: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    font_data: FontData,
+    /// Shipped faces (file, face index) that draw what the field font lacks, in the order
+    /// they are tried.
+    fallbacks: Vec<(FontData, u32)>,
     acroform_id: u32,
     /// Each page's object number, dictionary and resolved resources, as Typst wrote them.
     pages: Vec<(u32, Dictionary, Dictionary)>,
@@ -139,20 +151,20 @@ impl FillableForm {
     /// Adds the fields in `boxes` to `pdf`, a compiled form. `font` is the base field font,
     /// subset from `font_data`.
     /// `scripts`: whether number fields get keystroke scripts (PDF/A forbids JavaScript).
-    pub fn new(pdf: Vec<u8>, boxes: Vec<FieldBox>, font: Arc<FieldFont>, font_data: Arc<dyn AsRef<[u8]> + Send + Sync>, scripts: bool) -> Result<Self, String> {
-        let doc = lopdf::Document::load_mem(&pdf).map_err(|e| format!("cannot read the compiled form: {e}"))?;
+    pub fn new(pdf: Vec<u8>, boxes: Vec<FieldBox>, font: Arc<FieldFont>, font_data: FontData, scripts: bool) -> Result<Self, String> {
+        let doc = lopdf::Document::load_mem(&pdf).map_err(|e| msg::cannot_read_compiled_form(e).text())?;
         let trailer = Trailer::read(&pdf, &doc)?;
         let catalog = doc
             .get_object((trailer.root, 0))
             .and_then(Object::as_dict)
-            .map_err(|_| "the form has no catalog")?
+            .map_err(|_| msg::compiled_form_damaged().text())?
             .clone();
         let mut pages = Vec::new();
         for (_, &(id, _)) in doc.get_pages().iter() {
             let dict = doc
                 .get_object((id, 0))
                 .and_then(Object::as_dict)
-                .map_err(|_| "a page is not a dictionary")?
+                .map_err(|_| msg::compiled_form_damaged().text())?
                 .clone();
             let resources = match dict.get(b"Resources") {
                 Ok(Object::Reference(r)) => doc.get_object(*r).and_then(Object::as_dict).cloned().unwrap_or_default(),
@@ -169,14 +181,23 @@ impl FillableForm {
         let mut annots: BTreeMap<usize, Vec<Object>> = BTreeMap::new();
         for field in boxes {
             let Some(&(page_id, _, _)) = pages.get(field.page) else {
-                return Err(format!("field {} is on a missing page", field.name));
+                return Err(msg::compiled_form_damaged().text());
             };
             let id = next;
             next += 1;
             let ap = next;
             next += 1;
             let [x1, y1, x2, y2] = field.rect;
-            write_appearance(&mut update, ap, &font, font_id, None, "", x2 - x1, y2 - y1, field.kind);
+            write_appearance(
+                &mut update,
+                ap,
+                &[(&font, FONT.to_string(), font_id)],
+                "",
+                x2 - x1,
+                y2 - y1,
+                field.kind,
+                VALUE_SIZE,
+            );
             let widget = widget(&field, page_id, ap, scripts);
             update.object(id, &Object::Dictionary(widget.clone()));
             annots.entry(field.page).or_default().push(Object::Reference((id, 0)));
@@ -196,7 +217,7 @@ impl FillableForm {
             update.object(*id, &Object::Dictionary(dict));
         }
         let acroform_id = next;
-        update.object(acroform_id, &Object::Dictionary(acroform(&fields, font_id, None)));
+        update.object(acroform_id, &Object::Dictionary(acroform(&fields, font_id, &[])));
         let mut cat = catalog.clone();
         cat.set("AcroForm", Object::Reference((acroform_id, 0)));
         update.object(trailer.root, &Object::Dictionary(cat));
@@ -212,9 +233,17 @@ impl FillableForm {
             font,
             font_id,
             font_data,
+            fallbacks: Vec::new(),
             acroform_id,
             pages,
         })
+    }
+
+    /// The shipped faces (file, face index) that values may be drawn in where the field
+    /// font has no glyph, in the order they are tried.
+    pub fn with_fallbacks(mut self, fallbacks: Vec<(FontData, u32)>) -> Self {
+        self.fallbacks = fallbacks;
+        self
     }
 
     /// The blank fillable form.
@@ -227,57 +256,100 @@ impl FillableForm {
         self.fields.iter().map(|p| &p.field)
     }
 
-    /// Checks that every character of every value can be drawn (the field font has nearly
-    /// all of Chinese; a few rare characters it has not), naming the fields that cannot.
+    /// Checks that every value can be drawn in its box: every character in some shipped
+    /// font, and the text no wider than its box at [`MIN_VALUE_SIZE`]. The error names each
+    /// field that cannot be.
     pub fn check_drawable(&self, values: &BTreeMap<String, Value>) -> Result<(), String> {
-        let face = ttf_parser::Face::parse((*self.font_data).as_ref(), 0).map_err(|e| format!("cannot read the field font: {e}"))?;
-        let mut problems = Vec::new();
-        for (code, value) in values {
-            let missing: String = value
-                .to_string()
-                .chars()
-                .filter(|c| !c.is_whitespace() && !self.font.covers(*c) && face.glyph_index(*c).is_none())
-                .collect();
-            if !missing.is_empty() {
-                problems.push(format!("{code} `{value}`: {missing} is in no font a form field can be written in"));
-            }
-        }
-        if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
+        self.prepare(&self.font, values).map(|_| ())
     }
 
-    /// The form with `values` filled in: each value in the field's /V, drawn in its /AP.
+    /// The extra fonts for `values` beyond `base`, and each value's size: an error names
+    /// every field that cannot be drawn.
+    fn prepare(&self, base: &FieldFont, values: &BTreeMap<String, Value>) -> Result<(Vec<FieldFont>, BTreeMap<String, f32>), String> {
+        // Each character the base lacks, from the first fallback face that has it (the faces
+        // read only when a value needs them).
+        let lacking = values.values().any(|v| v.to_string().chars().any(|c| !c.is_whitespace() && !base.covers(c)));
+        let faces: Vec<ttf_parser::Face> = if lacking {
+            self.fallbacks
+                .iter()
+                .filter_map(|(data, index)| ttf_parser::Face::parse((**data).as_ref(), *index).ok())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut wanted: Vec<BTreeSet<char>> = vec![BTreeSet::new(); faces.len()];
+        let mut problems = Vec::new();
+        for (code, value) in values {
+            let text = value.to_string();
+            let mut missing = String::new();
+            for c in text.chars().filter(|c| !c.is_whitespace() && !base.covers(*c)) {
+                match faces.iter().position(|f| f.glyph_index(c).is_some()) {
+                    Some(i) => {
+                        wanted[i].insert(c);
+                    }
+                    None if !missing.contains(c) => missing.push(c),
+                    None => {}
+                }
+            }
+            if !missing.is_empty() {
+                problems.push(msg::value_no_font(code, &text, missing).text());
+            }
+        }
+        let mut extras = Vec::new();
+        for (i, chars) in wanted.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            let (data, index) = &self.fallbacks[i];
+            extras.push(FieldFont::new((**data).as_ref(), *index, chars)?);
+        }
+        let mut sizes = BTreeMap::new();
+        for (code, value) in values {
+            let Ok(placed) = self.placed(code) else {
+                problems.push(msg::no_such_field(code).text());
+                continue;
+            };
+            let [x1, y1, x2, y2] = placed.field.rect;
+            let fonts: Vec<&FieldFont> = std::iter::once(base).chain(&extras).collect();
+            match fit(&fonts, &value.to_string(), x2 - x1, y2 - y1) {
+                Some(size) => {
+                    sizes.insert(code.clone(), size);
+                }
+                None => problems.push(msg::value_too_long(code, value, MIN_VALUE_SIZE).text()),
+            }
+        }
+        if problems.is_empty() { Ok((extras, sizes)) } else { Err(problems.join("; ")) }
+    }
+
+    /// The form with `values` filled in: each value in the field's /V, drawn in its /AP,
+    /// shrunk to fit its box.
     pub fn fill(&self, values: &BTreeMap<String, Value>) -> Result<Vec<u8>, String> {
-        self.check_drawable(values)?;
+        let (extras, sizes) = self.prepare(&self.font, values)?;
         let mut update = Update::new(&self.blank);
         let mut next = self.blank_trailer.size;
-        let extra = self.extra_font(values, &mut update, &mut next)?;
+        let mut fonts: Vec<(&FieldFont, String, u32)> = vec![(&self.font, FONT.to_string(), self.font_id)];
+        for (i, f) in extras.iter().enumerate() {
+            let id = f.write(&mut update, &mut next);
+            fonts.push((f, extra_name(i), id));
+        }
         for (code, value) in values {
             let placed = self.placed(code)?;
             let text = value.to_string();
             let ap = next;
             next += 1;
             let [x1, y1, x2, y2] = placed.field.rect;
-            write_appearance(
-                &mut update,
-                ap,
-                &self.font,
-                self.font_id,
-                extra.as_ref().map(|(f, id)| (&**f, *id)),
-                &text,
-                x2 - x1,
-                y2 - y1,
-                placed.field.kind,
-            );
+            let size = sizes[code];
+            write_appearance(&mut update, ap, &fonts, &text, x2 - x1, y2 - y1, placed.field.kind, size);
             let mut w = placed.widget.clone();
             w.set("V", text_string(&text));
+            // A viewer that redraws the field uses the size that fits.
+            w.set("DA", Object::string_literal(format!("/{FONT} {} Tf 0 g", round2(size))));
             let mut apd = Dictionary::new();
             apd.set("N", Object::Reference((ap, 0)));
             w.set("AP", Object::Dictionary(apd));
             update.object(placed.id, &Object::Dictionary(w));
         }
-        if let Some((_, id)) = &extra {
-            // Viewers that redraw the field need the extra font too.
-            update.object(self.acroform_id, &Object::Dictionary(acroform(&self.fields, self.font_id, Some(*id))));
+        if fonts.len() > 1 {
+            // Viewers that redraw the field need the extra fonts too.
+            let extra: Vec<(String, u32)> = fonts[1..].iter().map(|(_, n, id)| (n.clone(), *id)).collect();
+            update.object(self.acroform_id, &Object::Dictionary(acroform(&self.fields, self.font_id, &extra)));
         }
         let (bytes, _) = update.finish(&self.blank_trailer);
         let mut out = Vec::with_capacity(self.blank.len() + bytes.len());
@@ -290,21 +362,23 @@ impl FillableForm {
     /// and printing. Built on Typst's own PDF, so no field font is embedded beyond the glyphs
     /// the values use.
     pub fn flatten(&self, values: &BTreeMap<String, Value>) -> Result<Vec<u8>, String> {
-        self.check_drawable(values)?;
+        let chars: BTreeSet<char> = values.values().flat_map(|v| v.to_string().chars().collect::<Vec<_>>()).collect();
+        let base = FieldFont::new((*self.font_data).as_ref(), 0, &chars)?;
+        let (extras, sizes) = self.prepare(&base, values)?;
         let mut update = Update::new(&self.original);
         let mut next = self.original_trailer.size;
-        let chars: BTreeSet<char> = values.values().flat_map(|v| v.to_string().chars().collect::<Vec<_>>()).collect();
-        let font = FieldFont::new((*self.font_data).as_ref(), &chars)?;
-        let missing: Vec<char> = chars.iter().copied().filter(|c| !c.is_whitespace() && !font.covers(*c)).collect();
-        if !missing.is_empty() {
-            return Err(format!("no font has {}", missing.iter().collect::<String>()));
+        let mut fonts: Vec<(&FieldFont, String, u32)> = Vec::new();
+        let base_id = base.write(&mut update, &mut next);
+        fonts.push((&base, FONT.to_string(), base_id));
+        for (i, f) in extras.iter().enumerate() {
+            let id = f.write(&mut update, &mut next);
+            fonts.push((f, extra_name(i), id));
         }
-        let font_id = font.write(&mut update, &mut next);
         let mut content: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
         for (code, value) in values {
             let placed = self.placed(code)?;
             let [x1, y1, x2, y2] = placed.field.rect;
-            let ops = draw_text(&font, None, &value.to_string(), x2 - x1, y2 - y1, placed.field.kind);
+            let ops = draw_text(&fonts, &value.to_string(), x2 - x1, y2 - y1, placed.field.kind, sizes[code]);
             let c = content.entry(placed.field.page).or_default();
             c.extend_from_slice(format!("q 1 0 0 1 {x1:.2} {y1:.2} cm\n").as_bytes());
             c.extend_from_slice(&ops);
@@ -320,12 +394,14 @@ impl FillableForm {
             wrapped.extend_from_slice(b"Q\n");
             update.stream(stream_id, Dictionary::new(), &wrapped, true);
             let mut res = resources.clone();
-            let mut fonts = match res.get(b"Font") {
+            let mut font_dict = match res.get(b"Font") {
                 Ok(Object::Dictionary(d)) => d.clone(),
                 _ => Dictionary::new(),
             };
-            fonts.set(FONT, Object::Reference((font_id, 0)));
-            res.set("Font", Object::Dictionary(fonts));
+            for (_, name, id) in &fonts {
+                font_dict.set(name.as_str(), Object::Reference((*id, 0)));
+            }
+            res.set("Font", Object::Dictionary(font_dict));
             update.object(res_id, &Object::Dictionary(res));
             let mut page = dict.clone();
             let mut contents = match page.get(b"Contents") {
@@ -347,30 +423,35 @@ impl FillableForm {
 
     /// The field named `code`.
     fn placed(&self, code: &str) -> Result<&Placed, String> {
-        self.fields
-            .iter()
-            .find(|p| p.field.name == code)
-            .ok_or_else(|| format!("{code}: no such field in this form"))
+        self.fields.iter().find(|p| p.field.name == code).ok_or_else(|| msg::no_such_field(code).text())
     }
+}
 
-    /// A second subset font for characters of `values` outside the base font, if any.
-    fn extra_font(&self, values: &BTreeMap<String, Value>, update: &mut Update, next: &mut u32) -> Result<Option<(Arc<FieldFont>, u32)>, String> {
-        let extra: BTreeSet<char> = values
-            .values()
-            .flat_map(|v| v.to_string().chars().collect::<Vec<_>>())
-            .filter(|c| !c.is_whitespace() && !self.font.covers(*c))
-            .collect();
-        if extra.is_empty() {
-            return Ok(None);
-        }
-        let font = FieldFont::new((*self.font_data).as_ref(), &extra)?;
-        let missing: String = extra.iter().filter(|c| !font.covers(**c)).collect();
-        if !missing.is_empty() {
-            return Err(format!("no font has {missing}: it cannot be shown in a form field"));
-        }
-        let id = font.write(update, next);
-        Ok(Some((Arc::new(font), id)))
+/// The resource name of the `i`th extra font: `GwX`, `GwX2`, ….
+fn extra_name(i: usize) -> String {
+    if i == 0 { EXTRA_FONT.to_string() } else { format!("{EXTRA_FONT}{}", i + 1) }
+}
+
+fn round2(v: f32) -> f32 {
+    (v * 100.0).floor() / 100.0
+}
+
+/// The font of `fonts` (the base first) that draws `c`: the first that has it.
+fn font_of(fonts: &[&FieldFont], c: char) -> usize {
+    fonts.iter().position(|f| f.covers(c)).unwrap_or(0)
+}
+
+/// The size at which `text` fits a box `w` × `h`: the usual size if it fits, else smaller,
+/// down to [`MIN_VALUE_SIZE`]; `None` if it does not fit even then.
+fn fit(fonts: &[&FieldFont], text: &str, w: f64, h: f64) -> Option<f32> {
+    let size = VALUE_SIZE.min((h * 0.8) as f32);
+    let width: f32 = text.chars().map(|c| fonts[font_of(fonts, c)].width(&c.to_string(), size)).sum();
+    let room = w as f32 - 2.0 * PAD;
+    if width <= room {
+        return Some(size);
     }
+    let shrunk = round2(size * room / width);
+    (shrunk >= MIN_VALUE_SIZE).then_some(shrunk)
 }
 
 /// The widget annotation and field dictionary of one blank.
@@ -413,12 +494,12 @@ fn widget(field: &FieldBox, page_id: u32, ap: u32, scripts: bool) -> Dictionary 
     d
 }
 
-/// The interactive form dictionary: the fields, and the font viewers draw values in.
-fn acroform(fields: &[Placed], font_id: u32, extra: Option<u32>) -> Dictionary {
+/// The interactive form dictionary: the fields, and the fonts viewers draw values in.
+fn acroform(fields: &[Placed], font_id: u32, extra: &[(String, u32)]) -> Dictionary {
     let mut fonts = Dictionary::new();
     fonts.set(FONT, Object::Reference((font_id, 0)));
-    if let Some(id) = extra {
-        fonts.set(EXTRA_FONT, Object::Reference((id, 0)));
+    for (name, id) in extra {
+        fonts.set(name.as_str(), Object::Reference((*id, 0)));
     }
     let mut dr = Dictionary::new();
     dr.set("Font", Object::Dictionary(fonts));
@@ -429,33 +510,23 @@ fn acroform(fields: &[Placed], font_id: u32, extra: Option<u32>) -> Dictionary {
     d
 }
 
-/// An appearance stream showing `text` in a field `w` × `h`.
+/// An appearance stream showing `text` in a field `w` × `h` at `size` points, in `fonts`
+/// (the base font first; each with its resource name and object number).
 #[allow(clippy::too_many_arguments)]
-fn write_appearance(
-    update: &mut Update,
-    id: u32,
-    font: &FieldFont,
-    font_id: u32,
-    extra: Option<(&FieldFont, u32)>,
-    text: &str,
-    w: f64,
-    h: f64,
-    kind: BlankKind,
-) {
+fn write_appearance(update: &mut Update, id: u32, fonts: &[(&FieldFont, String, u32)], text: &str, w: f64, h: f64, kind: BlankKind, size: f32) {
     let mut content = b"/Tx BMC\n".to_vec();
     if !text.is_empty() {
         content.extend_from_slice(b"q\n");
-        content.extend_from_slice(&draw_text(font, extra.map(|(f, _)| f), text, w, h, kind));
+        content.extend_from_slice(&draw_text(fonts, text, w, h, kind, size));
         content.extend_from_slice(b"Q\n");
     }
     content.extend_from_slice(b"EMC\n");
-    let mut fonts = Dictionary::new();
-    fonts.set(FONT, Object::Reference((font_id, 0)));
-    if let Some((_, id)) = extra {
-        fonts.set(EXTRA_FONT, Object::Reference((id, 0)));
+    let mut font_dict = Dictionary::new();
+    for (_, name, id) in fonts {
+        font_dict.set(name.as_str(), Object::Reference((*id, 0)));
     }
     let mut res = Dictionary::new();
-    res.set("Font", Object::Dictionary(fonts));
+    res.set("Font", Object::Dictionary(font_dict));
     let mut d = Dictionary::new();
     d.set("Type", name("XObject"));
     d.set("Subtype", name("Form"));
@@ -464,45 +535,31 @@ fn write_appearance(
     update.stream(id, d, &content, false);
 }
 
-/// Content operators that draw `text` in a box `w` × `h` at the origin: numbers to the right,
-/// text to the left, centred vertically. Characters the base font lacks come from `extra`.
-fn draw_text(font: &FieldFont, extra: Option<&FieldFont>, text: &str, w: f64, h: f64, kind: BlankKind) -> Vec<u8> {
-    let size = VALUE_SIZE.min((h * 0.8) as f32);
+/// Content operators that draw `text` at `size` in a box `w` × `h` at the origin: numbers to
+/// the right, text to the left, centred vertically; each character in the first of `fonts`
+/// that has it.
+fn draw_text(fonts: &[(&FieldFont, String, u32)], text: &str, w: f64, h: f64, kind: BlankKind, size: f32) -> Vec<u8> {
+    let faces: Vec<&FieldFont> = fonts.iter().map(|(f, _, _)| *f).collect();
     // Runs of characters by font.
-    let mut runs: Vec<(bool, String)> = Vec::new();
+    let mut runs: Vec<(usize, String)> = Vec::new();
     for c in text.chars() {
-        let in_base = font.covers(c) || extra.is_none_or(|e| !e.covers(c));
+        let i = font_of(&faces, c);
         match runs.last_mut() {
-            Some((base, s)) if *base == in_base => s.push(c),
-            _ => runs.push((in_base, c.to_string())),
+            Some((f, s)) if *f == i => s.push(c),
+            _ => runs.push((i, c.to_string())),
         }
     }
-    let width: f32 = runs
-        .iter()
-        .map(|(base, s)| {
-            if *base {
-                font.width(s, size)
-            } else {
-                extra.map_or(0.0, |e| e.width(s, size))
-            }
-        })
-        .sum();
-    let pad = 2.0;
+    let width: f32 = runs.iter().map(|(i, s)| faces[*i].width(s, size)).sum();
     let x = match kind {
-        BlankKind::Count | BlankKind::Amount => (w as f32 - pad - width).max(pad),
-        BlankKind::Choice => ((w as f32 - width) / 2.0).max(pad),
-        BlankKind::Text => pad,
+        BlankKind::Count | BlankKind::Amount => (w as f32 - PAD - width).max(PAD),
+        BlankKind::Choice => ((w as f32 - width) / 2.0).max(PAD),
+        BlankKind::Text => PAD,
     };
     let y = (h as f32 - size) / 2.0 + 0.12 * size;
     let mut out = format!("BT\n0 g\n{x:.2} {y:.2} Td\n").into_bytes();
-    for (base, s) in runs {
-        let (name, codes) = if base {
-            (FONT, font.encode(&s))
-        } else {
-            (EXTRA_FONT, extra.map(|e| e.encode(&s)).unwrap_or_default())
-        };
-        out.extend_from_slice(format!("/{name} {size} Tf\n<").as_bytes());
-        for b in codes {
+    for (i, s) in runs {
+        out.extend_from_slice(format!("/{} {size} Tf\n<", fonts[i].1).as_bytes());
+        for b in faces[i].encode(&s) {
             out.extend_from_slice(format!("{b:02X}").as_bytes());
         }
         out.extend_from_slice(b"> Tj\n");
