@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::returns as msg;
 use crate::model::LoadedForm;
 use crate::values::{self, HEADER_FIELDS, Value};
 
 /// Header names a units file may use for the header blanks, in English or Chinese.
-fn header_field(column: &str) -> Option<&'static str> {
+pub fn header_field(column: &str) -> Option<&'static str> {
     let c = column.trim();
     HEADER_FIELDS.iter().find(|(name, label)| c == *name || c == *label).map(|(name, _)| *name)
 }
@@ -45,7 +46,7 @@ pub fn read_values_file(path: &Path) -> Result<BTreeMap<String, String>, Diagnos
                             &text,
                             at..at,
                             key,
-                            format!("expected a number or text, found {}", other.type_str()),
+                            msg::expected_number_or_text(other.type_str()).text(),
                         )]));
                     }
                 };
@@ -58,29 +59,29 @@ pub fn read_values_file(path: &Path) -> Result<BTreeMap<String, String>, Diagnos
             let mut out = BTreeMap::new();
             let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
             for (i, row) in reader.records().enumerate() {
-                let row = row.map_err(|e| one(i + 1, format!("not CSV: {e}")))?;
+                let row = row.map_err(|e| one(e.position().map_or(i + 1, |p| p.line() as usize), msg::not_csv(e).text()))?;
                 let line = row.position().map_or(i + 1, |p| p.line() as usize);
                 let (Some(code), Some(value)) = (row.get(0), row.get(1)) else {
                     if row.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    return Err(one(line, "expected two columns: code,value".into()));
+                    return Err(one(line, msg::expected_two_columns().text()));
                 };
                 let code = code.trim().trim_start_matches('\u{FEFF}');
                 if i == 0 && (code.eq_ignore_ascii_case("code") || code == "编号") {
                     continue;
                 }
                 if row.len() > 2 && row.iter().skip(2).any(|c| !c.trim().is_empty()) {
-                    return Err(one(line, "expected two columns: code,value".into()));
+                    return Err(one(line, msg::expected_two_columns().text()));
                 }
                 let code = header_field(code).map_or_else(|| code.to_string(), str::to_string);
                 if out.insert(code.clone(), value.to_string()).is_some() {
-                    return Err(one(line, format!("{code} is given twice")));
+                    return Err(one(line, msg::given_twice(&code).text()));
                 }
             }
             Ok(out)
         }
-        _ => Err(one(0, "expected a .toml or .csv file of code → value".into())),
+        _ => Err(one(0, msg::values_file_kind().text())),
     }
 }
 
@@ -102,30 +103,15 @@ pub fn read_units(path: &Path, form: &LoadedForm) -> Result<Vec<Unit>, Diagnosti
         ..Diagnostic::file_error(path, m)
     };
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| Diagnostics(vec![err(1, format!("not CSV: {e}"))]))?.clone();
-    let columns: Vec<String> = headers
-        .iter()
-        .map(|h| {
-            let h = h.trim().trim_start_matches('\u{FEFF}');
-            header_field(h).map_or_else(|| h.to_string(), str::to_string)
-        })
-        .collect();
+    let headers = reader.headers().map_err(|e| Diagnostics(vec![err(1, msg::not_csv(e).text())]))?.clone();
+    let columns = column_names(&headers);
     let Some(unit_col) = columns.iter().position(|c| c == "unit") else {
-        return Err(Diagnostics(vec![err(
-            1,
-            "the first line must name the columns, one of them `unit` (or 填报单位)".into(),
-        )]));
+        return Err(Diagnostics(vec![err(1, msg::units_header().text())]));
     };
     let mut errors = Vec::new();
     for c in &columns {
-        if c != "unit" && !form.header.iter().any(|(n, _)| n == c) && !form.fields.iter().any(|f| &f.code == c) {
-            errors.push(err(
-                1,
-                format!(
-                    "column `{c}` is not a field of 附件{}: expected unit, reporter, phone or a code such as 01A",
-                    form.number
-                ),
-            ));
+        if c != "unit" && !HEADER_FIELDS.iter().any(|(n, _)| n == c) && !form.fields.iter().any(|f| &f.code == c) {
+            errors.push(err(1, msg::unknown_column(c, form.number).text()));
         }
     }
     if !errors.is_empty() {
@@ -137,7 +123,7 @@ pub fn read_units(path: &Path, form: &LoadedForm) -> Result<Vec<Unit>, Diagnosti
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                errors.push(err(line, format!("not CSV: {e}")));
+                errors.push(err(line, msg::not_csv(e).text()));
                 continue;
             }
         };
@@ -147,20 +133,17 @@ pub fn read_units(path: &Path, form: &LoadedForm) -> Result<Vec<Unit>, Diagnosti
             if row.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            errors.push(err(line, "the unit's name is empty".into()));
+            errors.push(err(line, msg::unit_name_empty().text()));
             continue;
         }
         if let Some(other) = units.iter().find(|u| u.name == name) {
-            errors.push(err(line, format!("{name} appears twice (lines {} and {line})", other.line)));
+            errors.push(err(line, msg::unit_twice(&name, other.line, line).text()));
             continue;
         }
         // Two names that make the same file would overwrite each other.
-        let file = file_name(&name).to_string_lossy().to_lowercase();
-        if let Some(other) = units.iter().find(|u| file_name(&u.name).to_string_lossy().to_lowercase() == file) {
-            errors.push(err(
-                line,
-                format!("{name} and {} (line {}) would both be written to {file}: rename one", other.name, other.line),
-            ));
+        let file = file_name(&name, "pdf").to_string_lossy().to_lowercase();
+        if let Some(other) = units.iter().find(|u| file_name(&u.name, "pdf").to_string_lossy().to_lowercase() == file) {
+            errors.push(err(line, msg::same_file_name(&name, &other.name, other.line, &file).text()));
             continue;
         }
         let raw: BTreeMap<String, String> = columns.iter().cloned().zip(row.iter().map(str::to_string)).collect();
@@ -170,7 +153,7 @@ pub fn read_units(path: &Path, form: &LoadedForm) -> Result<Vec<Unit>, Diagnosti
         }
     }
     if units.is_empty() && errors.is_empty() {
-        errors.push(err(0, "no units: expected one row per reporting unit".into()));
+        errors.push(err(0, msg::no_units().text()));
     }
     if errors.is_empty() { Ok(units) } else { Err(Diagnostics(errors)) }
 }
@@ -181,13 +164,28 @@ pub const UNITS_FILE: &str = "units.csv";
 /// Every character of the edition's `units.csv`: the blank form's font must hold them, so a
 /// unit can type its own name in any viewer.
 pub fn edition_units_chars(dir: &Path) -> std::collections::BTreeSet<char> {
-    std::fs::read_to_string(dir.join(UNITS_FILE))
+    std::fs::read(dir.join(UNITS_FILE))
+        .ok()
+        .and_then(|b| decode_text(&b))
         .map(|t| t.chars().filter(|c| !c.is_control()).collect())
         .unwrap_or_default()
 }
 
-/// A file name for a unit's form: its name, with characters no file system takes replaced.
-pub fn file_name(unit: &str) -> PathBuf {
+/// The header of a units file, each column as a field name: `unit`, `reporter`, `phone` for
+/// their Chinese names, codes and other names as written.
+pub fn column_names(headers: &csv::StringRecord) -> Vec<String> {
+    headers
+        .iter()
+        .map(|h| {
+            let h = h.trim().trim_start_matches('\u{FEFF}');
+            header_field(h).map_or_else(|| h.to_string(), str::to_string)
+        })
+        .collect()
+}
+
+/// A file name for a unit's form with extension `ext`: its name, with characters no file
+/// system takes replaced.
+pub fn file_name(unit: &str, ext: &str) -> PathBuf {
     let clean: String = unit
         .chars()
         .map(|c| {
@@ -199,12 +197,39 @@ pub fn file_name(unit: &str) -> PathBuf {
         })
         .collect();
     let clean = clean.trim().trim_start_matches('.').to_string();
-    PathBuf::from(format!("{}.pdf", if clean.is_empty() { "_".to_string() } else { clean }))
+    PathBuf::from(format!("{}.{ext}", if clean.is_empty() { "_".to_string() } else { clean }))
 }
 
-fn read_text(path: &Path) -> Result<String, Diagnostics> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostics(vec![Diagnostic::file_error(path, format!("cannot read: {e}"))]))?;
-    String::from_utf8(bytes).map_err(|_| Diagnostics(vec![Diagnostic::file_error(path, "not UTF-8 text: save it as UTF-8")]))
+/// Reads a CSV or TOML file as office software saves it: UTF-8 with or without a byte order
+/// mark, UTF-16 with one, or GBK/GB 18030 (what Excel writes on Chinese Windows); CRLF and CR
+/// line ends read as LF, so that every line number is the line's own.
+pub fn read_text(path: &Path) -> Result<String, Diagnostics> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostics(vec![Diagnostic::file_error(path, msg::cannot_read(e).text())]))?;
+    let text = decode_text(&bytes).ok_or_else(|| Diagnostics(vec![Diagnostic::file_error(path, msg::not_text().text())]))?;
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
+}
+
+/// The text of a file's bytes, in the encodings [`read_text`] reads; the byte order mark is
+/// dropped.
+pub fn decode_text(bytes: &[u8]) -> Option<String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8(rest.to_vec()).ok();
+    }
+    for (bom, encoding) in [(b"\xFF\xFE", encoding_rs::UTF_16LE), (b"\xFE\xFF", encoding_rs::UTF_16BE)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            return encoding.decode_without_bom_handling_and_without_replacement(rest).map(|t| t.into_owned());
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.to_string());
+    }
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|t| t.into_owned())
 }
 
 fn extension(path: &Path) -> String {

@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::model::{FieldKind, LoadedForm, Relation, Rule};
+use crate::i18n::{Message, returns as msg};
+use crate::model::{Field, FieldKind, LoadedForm, Relation, Rule};
 
 /// The header blanks a form may have, besides its numbered fields, with their default labels.
 pub const HEADER_FIELDS: [(&str, &str); 3] = [("unit", "填报单位"), ("reporter", "填报人"), ("phone", "联系电话")];
@@ -81,7 +82,7 @@ pub fn normalize(raw: &str) -> String {
 }
 
 /// Reads a written value for a blank of `kind`. `Ok(None)` is a blank left empty.
-pub fn parse(kind: FieldKind, raw: &str) -> Result<Option<Value>, String> {
+pub fn parse(kind: FieldKind, raw: &str) -> Result<Option<Value>, Message> {
     let s = normalize(raw);
     if s.is_empty() {
         return Ok(None);
@@ -91,22 +92,22 @@ pub fn parse(kind: FieldKind, raw: &str) -> Result<Option<Value>, String> {
         FieldKind::Choice => match s.as_str() {
             "是" | "Y" | "y" | "yes" | "Yes" | "YES" => Ok(Some(Value::Choice(true))),
             "否" | "N" | "n" | "no" | "No" | "NO" => Ok(Some(Value::Choice(false))),
-            _ => Err(format!("`{raw}`: expected 是 or 否")),
+            _ => Err(msg::expected_yes_no(raw)),
         },
         FieldKind::Count => {
             let digits = strip_separators(&s);
             if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("`{raw}`: expected a whole number"));
+                return Err(msg::expected_whole_number(raw));
             }
             match digits.parse::<i64>() {
                 Ok(n) if n <= MAX_VALUE => Ok(Some(Value::Count(n))),
-                _ => Err(format!("`{raw}`: the number is too large")),
+                _ => Err(msg::number_too_large(raw)),
             }
         }
         FieldKind::Amount => match parse_amount(&strip_separators(&s)) {
             Some(n) if n <= MAX_VALUE * AMOUNT_SCALE => Ok(Some(Value::Amount(n))),
-            Some(_) => Err(format!("`{raw}`: the amount is too large")),
-            None => Err(format!("`{raw}`: expected an amount in 万元, such as 12.5")),
+            Some(_) => Err(msg::amount_too_large(raw)),
+            None => Err(msg::expected_amount(raw)),
         },
     }
 }
@@ -130,20 +131,21 @@ fn parse_amount(s: &str) -> Option<i64> {
     whole.checked_mul(AMOUNT_SCALE)?.checked_add(frac)
 }
 
-/// A rule that a set of values breaks, with the sums that show it.
+/// A rule that a set of values breaks, with the sums that show it, each item named by its
+/// code and (in Chinese) its label: `01B（其中农民工总数）为 999999，大于 01A（当地职工总数）100117`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     pub rule: String,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Checks every rule whose fields are all filled. (Whether blanks count as 0 is the caller's
-/// choice: pass them in as zeros to check them too.)
-pub fn check_rules(rules: &[Rule], values: &BTreeMap<String, Value>) -> Vec<Violation> {
-    rules.iter().filter_map(|rule| check_rule(rule, values)).collect()
+/// choice: pass them in as zeros to check them too.) `fields` are the form's, for the labels.
+pub fn check_rules(fields: &[Field], rules: &[Rule], values: &BTreeMap<String, Value>) -> Vec<Violation> {
+    rules.iter().filter_map(|rule| check_rule(fields, rule, values)).collect()
 }
 
-fn check_rule(rule: &Rule, values: &BTreeMap<String, Value>) -> Option<Violation> {
+fn check_rule(fields: &[Field], rule: &Rule, values: &BTreeMap<String, Value>) -> Option<Violation> {
     // Summed wide: values are capped, but a rule may add many of them.
     let sum = |codes: &[String]| -> Option<i64> {
         let total: i128 = codes
@@ -161,26 +163,47 @@ fn check_rule(rule: &Rule, values: &BTreeMap<String, Value>) -> Option<Violation
     if ok {
         return None;
     }
-    let show = |codes: &[String], total: i64| {
-        let parts: Vec<String> = codes.iter().map(|c| format!("{c}={}", values[c])).collect();
+    let label = |c: &str| fields.iter().find(|f| f.code == c).map_or("", |f| f.label.as_str());
+    let shown = |codes: &[String], total: i64| {
         let total = match values.get(&codes[0]) {
             Some(Value::Amount(_)) => Value::Amount(total).to_string(),
             _ => total.to_string(),
         };
-        if codes.len() == 1 {
-            parts.join("")
-        } else {
-            format!("{} ({total})", parts.join(" + "))
+        let parts: Vec<String> = codes.iter().map(|c| format!("{c}={}", values[c])).collect();
+        (codes.join(" + "), total, parts.join(" + "))
+    };
+    let left_text = match rule.left.as_slice() {
+        [code] => msg::side_one(code, label(code), &values[code]),
+        codes => {
+            let (codes, total, parts) = shown(codes, left);
+            msg::side_sum(codes, total, parts)
         }
     };
-    let relation = match rule.relation {
-        Relation::Equal => "must equal",
-        Relation::AtMost => "must be at most",
-        Relation::AtLeast => "must be at least",
-    };
+    let message = Message::compose(|lang| {
+        let l = left_text.get(lang);
+        let r = &rule.text;
+        match rule.right.as_slice() {
+            [code] => {
+                let (label, value) = (label(code), &values[code]);
+                match rule.relation {
+                    Relation::Equal => msg::rule_not_equal(r, l, code, label, value),
+                    Relation::AtMost => msg::rule_above(r, l, code, label, value),
+                    Relation::AtLeast => msg::rule_below(r, l, code, label, value),
+                }
+            }
+            codes => {
+                let (codes, total, parts) = shown(codes, right);
+                match rule.relation {
+                    Relation::Equal => msg::rule_not_equal_sum(r, l, codes, total, parts),
+                    Relation::AtMost => msg::rule_above_sum(r, l, codes, total, parts),
+                    Relation::AtLeast => msg::rule_below_sum(r, l, codes, total, parts),
+                }
+            }
+        }
+    });
     Some(Violation {
         rule: rule.text.clone(),
-        message: format!("{}: {} {relation} {}", rule.text, show(&rule.left, left), show(&rule.right, right)),
+        message,
     })
 }
 
@@ -199,11 +222,7 @@ pub fn read_values(form: &LoadedForm, raw: &BTreeMap<String, String>) -> Result<
             continue;
         }
         let Some(field) = form.fields.iter().find(|f| &f.code == code) else {
-            errors.push(format!(
-                "{code}: no such field in 附件{} (expected a code such as {}, or unit, reporter, phone)",
-                form.number,
-                form.fields.first().map_or("01A", |f| f.code.as_str())
-            ));
+            errors.push(msg::no_such_code(code, form.number, form.fields.first().map_or("01A", |f| f.code.as_str())).text());
             continue;
         };
         match parse(field.kind, written) {
@@ -211,17 +230,20 @@ pub fn read_values(form: &LoadedForm, raw: &BTreeMap<String, String>) -> Result<
                 values.insert(code.clone(), v);
             }
             Ok(None) => {}
-            Err(e) => errors.push(format!("{code} {}{}: {e}", field.label, unit_note(&field.unit))),
+            Err(e) => errors.push(
+                if field.unit.is_empty() {
+                    Message::compose(|l| msg::bad_value(code, &field.label, e.get(l)))
+                } else {
+                    Message::compose(|l| msg::bad_value_with_unit(code, &field.label, &field.unit, e.get(l)))
+                }
+                .text(),
+            ),
         }
     }
     if errors.is_empty() {
-        errors.extend(check_rules(&form.rules, &values).into_iter().map(|v| v.message));
+        errors.extend(check_rules(&form.fields, &form.rules, &values).into_iter().map(|v| v.message.text()));
     }
     if errors.is_empty() { Ok(values) } else { Err(errors) }
-}
-
-fn unit_note(unit: &str) -> String {
-    if unit.is_empty() { String::new() } else { format!("（{unit}）") }
 }
 
 #[cfg(test)]

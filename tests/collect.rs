@@ -131,6 +131,11 @@ struct Blanks {
     a1: PathBuf,
     a2: PathBuf,
     a1_2016: PathBuf,
+    /// 附件1 as the spreadsheet `build` writes beside the PDF.
+    a1_xlsx: PathBuf,
+    /// 附件2's workbook, and 附件1's of the 2016 edition.
+    a2_xlsx: PathBuf,
+    a1_2016_xlsx: PathBuf,
 }
 
 fn blanks() -> &'static Blanks {
@@ -160,6 +165,9 @@ fn blanks() -> &'static Blanks {
         let r = gongwen([OsStr::new("build"), e2016.as_os_str(), OsStr::new("-o"), out2016.as_os_str()]);
         assert_eq!(r.code, Some(0), "gongwen build of the 2016 edition failed:\n{r}");
         Blanks {
+            a1_xlsx: out.join("attachment-1.xlsx"),
+            a2_xlsx: out.join("attachment-2.xlsx"),
+            a1_2016_xlsx: out2016.join("attachment-1.xlsx"),
             a1: out.join("attachment-1.pdf"),
             a2: out.join("attachment-2.pdf"),
             a1_2016: out2016.join("attachment-1.pdf"),
@@ -217,6 +225,24 @@ fn fill(filler: Filler, blank: &Path, out: &Path, values: &Typed) {
         }
     }
     assert!(out.is_file(), "{filler:?} wrote no {}", out.display());
+}
+
+/// Fills the blank workbook `blank` with `values` as a unit's spreadsheet program would
+/// (openpyxl by the cells' names; LibreOffice converting to .xls or .ods; an .et is the .xls
+/// bytes under WPS's name), writing `out`; `moved`, a code whose cell the unit moved.
+fn fill_sheet(blank: &Path, out: &Path, values: &Typed, moved: Option<&str>) {
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let json_file = out.with_extension("values.json");
+    std::fs::write(&json_file, serde_json::to_string(values).unwrap()).unwrap();
+    let mut at = OsString::from("@");
+    at.push(&json_file);
+    let mut args: Vec<OsString> = vec![blank.into(), out.into(), at];
+    if let Some(code) = moved {
+        args.extend(["--move".into(), code.into()]);
+    }
+    py("fill_sheet.py", &args);
+    std::fs::remove_file(&json_file).unwrap();
+    assert!(out.is_file(), "fill_sheet.py wrote no {}", out.display());
 }
 
 /// Counts of a whole 附件1 return, for a district of size 1; they obey every rule of the form.
@@ -479,7 +505,7 @@ fn city() -> &'static City {
                 OsStr::new("AES-128"),
             ],
         );
-        add("新洲区总工会.pdf", "unreadable", Typed::new(), &["password"]);
+        add("新洲区总工会.pdf", "unreadable", Typed::new(), &["密码"]);
 
         // Hidden files are not returns: an office suite's lock file, a Finder file.
         std::fs::write(returns.join(".~lock.江岸区总工会.pdf#"), "lock").unwrap();
@@ -555,6 +581,10 @@ struct Cell {
     value: Json,
     data_type: String,
     format: String,
+    /// What the file caches for a formula (its value for any other cell).
+    cached: Json,
+    /// The cell's fill colour, "" for none.
+    fill: String,
 }
 
 impl Cell {
@@ -590,6 +620,8 @@ impl Workbook {
                                 value: c["v"].clone(),
                                 data_type: c["t"].as_str().unwrap().into(),
                                 format: c["f"].as_str().unwrap_or("").into(),
+                                cached: c["c"].clone(),
+                                fill: c["fill"].as_str().unwrap_or("").into(),
                             })
                         })
                         .collect()
@@ -611,9 +643,28 @@ fn text_at(row: &[Option<Cell>], i: usize) -> String {
     row.get(i).cloned().flatten().map(|c| c.text()).unwrap_or_default()
 }
 
-fn read_csv(path: &Path) -> Vec<Vec<String>> {
+/// The rows of a CSV summary as Python's csv module reads them.
+fn read_csv_raw(path: &Path) -> Vec<Vec<String>> {
     let j = py("read_summary.py", [path]);
     serde_json::from_value(j["rows"].clone()).unwrap()
+}
+
+/// The English word of a status label the summaries write: 通过 → accepted, ….
+fn word(label: &str) -> &'static str {
+    WORDS
+        .into_iter()
+        .find(|w| chinese(w) == label)
+        .unwrap_or_else(|| panic!("{label:?} is not one of the status labels 通过, 通过（有警告）, 退回, 无法读取"))
+}
+
+/// The rows of a CSV summary, the status of each return (column 5, in Chinese) as its
+/// English word, so that the tests below read the same whatever the summary's language.
+fn read_csv(path: &Path) -> Vec<Vec<String>> {
+    let mut rows = read_csv_raw(path);
+    for row in rows.iter_mut().skip(1).filter(|r| r[0] != "合计") {
+        row[4] = word(&row[4]).to_string();
+    }
+    rows
 }
 
 /// The counts per status that `collect` prints: `accepted 4` and so on.
@@ -685,7 +736,7 @@ fn the_workbook_has_a_row_per_file_and_totals_of_the_returns_that_pass() {
         done.xlsx_run
     );
     let book = Workbook::read(&done.xlsx);
-    assert_eq!(book.sheets, ["汇总", "问题"], "the sheets of the summary");
+    assert_eq!(book.sheets, ["汇总", "问题", "未报单位"], "the sheets of the summary");
     let rows = book.rows("汇总");
 
     // The header: the unit, reporter, phone, file and status, then every code in form order.
@@ -750,11 +801,13 @@ fn the_workbook_has_a_row_per_file_and_totals_of_the_returns_that_pass() {
     let at = 5 + codes.iter().position(|c| *c == "08D").unwrap();
     assert_eq!(jiangan[at].as_ref().unwrap().value.as_f64(), Some(123.4567));
 
-    // 合计: the sum over the returns that pass, worked out in Python from what was typed.
+    // 合计: a formula over the rows that pass (staff may correct a row), caching the sum over
+    // the returns that pass, worked out in Python from what was typed.
     for (i, code) in codes.iter().enumerate() {
         let cell = total_row.get(5 + i).cloned().flatten().unwrap_or_else(|| panic!("合计 has no {code}"));
-        assert_eq!(cell.data_type, "n", "合计 of {code} should be a number: {cell:?}");
-        let got = cell.value.as_f64().unwrap();
+        assert_eq!(cell.data_type, "f", "合计 of {code} should be a formula: {cell:?}");
+        assert!(cell.text().contains("通过"), "合计 of {code} adds the rows whose status is 通过: {cell:?}");
+        let got = cell.cached.as_f64().unwrap_or_else(|| panic!("合计 of {code} caches no number: {cell:?}"));
         assert!(
             close(got, decimal(&x.totals[code.as_str()])),
             "合计 of {code} is {got}, but the returns that pass add up to {}",
@@ -840,15 +893,24 @@ fn the_summary_says_who_sent_the_wrong_form() {
     );
 }
 
-/// The CSV for scripts: the same rows, the status as one of four English words, a 合计 row.
+/// The CSV as Excel opens it: a byte order mark (else Excel on Chinese Windows reads it as
+/// GBK and shows it garbled), the same rows with the same Chinese header and status labels as
+/// the workbook, a 合计 row.
 #[test]
-fn the_csv_has_status_words_every_file_and_totals() {
+fn the_csv_has_a_bom_chinese_labels_every_file_and_totals() {
     let c = city();
     let x = city_expect();
     let done = collected();
     assert_eq!(done.csv_run.code, Some(1), "{}", done.csv_run);
+    let bytes = std::fs::read(&done.csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "the CSV starts with a UTF-8 byte order mark");
+    let raw = read_csv_raw(&done.csv);
+    assert_eq!(&raw[0][..5], ["填报单位", "填报人", "联系电话", "文件", "状态"]);
+    assert_eq!(raw[0].last().map(String::as_str), Some("问题"));
+    for r in raw[1..].iter().filter(|r| r[0] != "合计") {
+        assert!(WORDS.iter().any(|w| chinese(w) == r[4]), "status {:?} is one of the Chinese labels", r[4]);
+    }
     let rows = read_csv(&done.csv);
-    assert_eq!(&rows[0][..5], ["unit", "reporter", "phone", "file", "status"]);
     let codes: Vec<&String> = x.fields.iter().map(|f| &f.0).collect();
     for (code, h) in codes.iter().zip(&rows[0][5..]) {
         assert!(h.starts_with(code.as_str()), "CSV column {h} should be {code}'s");
@@ -1027,15 +1089,23 @@ fn the_summary_is_written_atomically() {
     assert_eq!(r.code, Some(1), "{r}");
     assert_eq!(listing(&out), ["汇总.xlsx"], "the summary and nothing else");
     let book = Workbook::read(&out.join("汇总.xlsx"));
-    assert_eq!(book.sheets, ["汇总", "问题"]);
+    assert_eq!(book.sheets, ["汇总", "问题", "未报单位"]);
     let r = collect(1, &[&c.returns], &out.join("汇总.csv"));
     assert_eq!(r.code, Some(1), "{r}");
     assert_eq!(listing(&out), ["汇总.csv", "汇总.xlsx"]);
-    // Into a folder that does not exist yet.
+}
+
+/// A summary into a folder that does not exist (a mistyped path, `-o /nonexistent/x.xlsx`)
+/// is refused, exit 2, and no folder is made.
+#[test]
+fn a_summary_into_a_missing_folder_is_refused_and_no_folder_made() {
+    let c = city();
+    let dir = TempDir::new().unwrap();
     let deeper = dir.path().join("2015/汇总");
     let r = collect(1, &[&c.returns], &deeper.join("summary.xlsx"));
-    assert_eq!(r.code, Some(1), "{r}");
-    assert_eq!(listing(&deeper), ["summary.xlsx"]);
+    assert_eq!(r.code, Some(2), "a usage error:\n{r}");
+    assert!(r.stderr.contains("does not exist"), "the error says the folder does not exist:\n{r}");
+    assert!(!dir.path().join("2015").exists(), "no folder was made");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1100,8 +1170,8 @@ fn a_return_protected_only_against_editing_is_read() {
             wrong.push(format!("{file}: {s}, expected {status} ({problems})"));
         } else if *status == "accepted" && unit != expected_unit {
             wrong.push(format!("{file}: unit read as {unit:?}"));
-        } else if *status == "unreadable" && !problems.contains("password") {
-            wrong.push(format!("{file}: the reason should mention the password: {problems}"));
+        } else if *status == "unreadable" && !problems.contains("密码") {
+            wrong.push(format!("{file}: the reason should mention the password (密码): {problems}"));
         }
     }
     assert!(wrong.is_empty(), "protected returns:\n{}\n{r}", wrong.join("\n"));
@@ -1120,7 +1190,7 @@ fn a_misread_value_is_not_taken_as_zero() {
     let problems = row.last().unwrap();
     assert!(problems.contains("8O"), "{problems}");
     assert!(
-        !problems.contains("03A=0"),
+        !problems.split('；').any(|p| p.contains("审核规则") && p.contains("03A")),
         "03A was typed as 8O, not 0; the rules with 03A cannot be checked, but they are not broken by a 0 nobody typed: {problems}"
     );
 }
@@ -1192,9 +1262,9 @@ fn attachment_2_totals_count_the_yes_answers() {
     let total_row = rows[1 + body.len()].clone();
     for (i, (code, ..)) in x.fields.iter().enumerate() {
         let cell = total_row[5 + i].clone().unwrap_or_else(|| panic!("合计 of {code}"));
-        assert_eq!(cell.data_type, "n", "合计 of {code}: {cell:?}");
+        assert_eq!(cell.data_type, "f", "合计 of {code} is a formula: {cell:?}");
         assert!(
-            close(cell.value.as_f64().unwrap(), decimal(&x.totals[code])),
+            close(cell.cached.as_f64().unwrap(), decimal(&x.totals[code])),
             "合计 of {code}: {cell:?}, expected {}",
             x.totals[code]
         );
@@ -1388,4 +1458,319 @@ fn fuzz_regressions_are_reported_and_never_crash_the_run() {
         }
     }
     assert!(failures.is_empty(), "fuzzer findings that still crash collect:\n{}", failures.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Returns as offices send them: spreadsheets beside PDFs, and the roster
+
+/// The roster of the mixed collection below: six units with their contacts, in the order the
+/// office lists them (not the order of their names).
+const ROSTER: [(&str, &str, &str); 6] = [
+    ("武汉市江岸区总工会", "张三", "027-82781234"),
+    ("武汉市江汉区总工会", "李四", "027-85780001"),
+    ("武汉市硚口区总工会", "王五", "027-83841234"),
+    ("武汉市汉阳区总工会", "赵六", "027-84841234"),
+    ("武汉市武昌区总工会", "孙八", "027-88881234"),
+    ("武汉市青山区总工会", "周九", "027-86861234"),
+];
+
+/// A folder of returns as the units sent them: 江岸区 filled the workbook (openpyxl, .xlsx);
+/// 江汉区 saved it as .xls and moved its 01B cell; 硚口区 saved it as .ods; 汉阳区 filled the
+/// PDF with pypdf; 武昌区 filled the PDF too but misspelt its name (总公会); a company not on
+/// the roster sent a WPS .et; 青山区 sent nothing.
+struct Mixed {
+    _dir: TempDir,
+    returns: PathBuf,
+    typed: BTreeMap<String, Typed>,
+    summary: PathBuf,
+    run: Run,
+}
+
+fn mixed() -> &'static Mixed {
+    static MIXED: OnceLock<Mixed> = OnceLock::new();
+    MIXED.get_or_init(|| {
+        let b = blanks();
+        let dir = TempDir::new().unwrap();
+        let returns = dir.path().join("returns");
+        let roster = dir.path().join("名单.csv");
+        let mut csv = String::from("填报单位,联系人,联系电话\n");
+        for (unit, person, phone) in ROSTER {
+            csv.push_str(&format!("{unit},{person},{phone}\n"));
+        }
+        std::fs::write(&roster, csv).unwrap();
+        let mut typed = BTreeMap::new();
+        let mut add = |file: &str, values: Typed| typed.insert(file.to_string(), values);
+        let v = district(ROSTER[0].0, "张三", "027-82781234", 1);
+        fill_sheet(&b.a1_xlsx, &returns.join("江岸区.xlsx"), &v, None);
+        add("江岸区.xlsx", v);
+        let v = district(ROSTER[1].0, "李四", "027-85780001", 2);
+        fill_sheet(&b.a1_xlsx, &returns.join("江汉区.xls"), &v, Some("01B"));
+        add("江汉区.xls", v);
+        let v = district(ROSTER[2].0, "王五", "027-83841234", 3);
+        fill_sheet(&b.a1_xlsx, &returns.join("硚口区.ods"), &v, None);
+        add("硚口区.ods", v);
+        let v = district(ROSTER[3].0, "赵六", "027-84841234", 4);
+        fill(Filler::Pypdf, &b.a1, &returns.join("汉阳区.pdf"), &v);
+        add("汉阳区.pdf", v);
+        // Misspelt, and with a blank left empty: a warning among the reasons of a refusal.
+        let mut v = district("武汉市武昌区总公会", "孙八", "027-88881234", 5);
+        v.remove("11A");
+        fill(Filler::Pypdf, &b.a1, &returns.join("武昌区.pdf"), &v);
+        add("武昌区.pdf", v);
+        let v = district("某某公司", "吴十", "027-87651234", 6);
+        fill_sheet(&b.a1_xlsx, &returns.join("某某公司.et"), &v, None);
+        add("某某公司.et", v);
+        let summary = dir.path().join("汇总.xlsx");
+        let mut args: Vec<OsString> = vec!["collect".into(), edition_dir().into(), "-n".into(), "1".into(), returns.clone().into()];
+        args.extend(["--units".into(), roster.clone().into(), "-o".into(), summary.clone().into()]);
+        let run = gongwen(args);
+        Mixed {
+            _dir: dir,
+            returns,
+            typed,
+            summary,
+            run,
+        }
+    })
+}
+
+/// The files of the mixed folder that count: on the roster and spelt right.
+const MIXED_COUNTED: [&str; 4] = ["江岸区.xlsx", "江汉区.xls", "硚口区.ods", "汉阳区.pdf"];
+
+/// Spreadsheets (.xlsx from openpyxl, .xls and .ods from LibreOffice, a WPS .et) and PDFs in
+/// one folder are one collection: each read by its cells' names (江汉区 moved its 01B cell),
+/// checked by the same rules, and totalled; rows come in the roster's order; the misspelt
+/// unit is rejected naming its roster name, the unit not on the roster is rejected, and the
+/// 合计 formulas, recalculated by LibreOffice, equal the totals worked out in Python.
+#[test]
+fn spreadsheets_and_pdfs_are_one_collection_matched_to_the_roster() {
+    let m = mixed();
+    assert_eq!(m.run.code, Some(1), "two returns are rejected:\n{}", m.run);
+    let book = Workbook::read(&m.summary);
+    assert_eq!(book.sheets, ["汇总", "问题", "未报单位"]);
+    let rows = book.rows("汇总");
+    let body: Vec<&Vec<Option<Cell>>> = rows[1..].iter().take_while(|r| text_at(r, 0) != "合计").collect();
+    let files: Vec<String> = body.iter().map(|r| relative(&text_at(r, 3), &m.returns)).collect();
+    assert_eq!(
+        files,
+        ["江岸区.xlsx", "江汉区.xls", "硚口区.ods", "汉阳区.pdf", "某某公司.et", "武昌区.pdf"],
+        "roster units in the roster's order, then the returns of no roster unit, by file name"
+    );
+    let status: BTreeMap<&str, String> = files.iter().map(String::as_str).zip(body.iter().map(|r| text_at(r, 4))).collect();
+    for f in MIXED_COUNTED {
+        assert_eq!(status[f], chinese("accepted"), "{f} passes:\n{}", m.run);
+    }
+    assert_eq!(status["武昌区.pdf"], chinese("rejected"));
+    assert_eq!(status["某某公司.et"], chinese("rejected"), "某某公司 is not on the roster");
+
+    // The misspelt unit: rejected, with the roster's name to correct it to.
+    let problems = book.rows("问题");
+    let wuchang: Vec<String> = problems[1..]
+        .iter()
+        .filter(|r| text_at(r, 0).ends_with("武昌区.pdf"))
+        .map(|r| text_at(r, 4))
+        .collect();
+    // Every problem of a file carries the file's own status, its warnings too.
+    for r in &problems[1..] {
+        let file = relative(&text_at(r, 0), &m.returns);
+        assert_eq!(
+            text_at(r, 2),
+            status[file.as_str()],
+            "{file}: the 问题 sheet's status is the file's: {:?}",
+            text_at(r, 4)
+        );
+    }
+    assert!(wuchang.iter().any(|p| p.contains("未填")), "武昌区's warning is listed too: {wuchang:?}");
+    assert!(
+        wuchang
+            .iter()
+            .any(|p| p.contains("武汉市武昌区总公会") && p.contains("武汉市武昌区总工会") && p.contains("是否")),
+        "the misspelt name is rejected with the roster's name: {wuchang:?}"
+    );
+    let company: Vec<String> = problems[1..]
+        .iter()
+        .filter(|r| text_at(r, 0).ends_with("某某公司.et"))
+        .map(|r| text_at(r, 4))
+        .collect();
+    assert!(company.iter().any(|p| p.contains("不在报送单位名单")), "{company:?}");
+
+    // 合计 as LibreOffice recalculates it from the formulas (their cached values dropped).
+    let counted: Vec<&String> = m.typed.keys().filter(|f| MIXED_COUNTED.contains(&f.as_str())).collect();
+    let all: BTreeMap<String, &Typed> = m.typed.iter().map(|(f, v)| (f.clone(), v)).collect();
+    let x = expect(1, &all, &counted);
+    let recalc = py("recalc.py", [&m.summary]);
+    assert!(
+        recalc["stripped"].as_u64().unwrap() >= x.fields.len() as u64,
+        "the copy LibreOffice opens has no cached totals: {recalc}"
+    );
+    let lo: Vec<Vec<String>> = serde_json::from_value(recalc["rows"].clone()).unwrap();
+    let total = lo.iter().find(|r| r[0] == "合计").expect("LibreOffice's 合计 row");
+    for (i, (code, ..)) in x.fields.iter().enumerate() {
+        let got: f64 = total[5 + i]
+            .parse()
+            .unwrap_or_else(|_| panic!("LibreOffice's 合计 of {code} is {:?}", total[5 + i]));
+        assert!(
+            close(got, decimal(&x.totals[code])),
+            "合计 of {code}: LibreOffice computes {got}, Python {}",
+            x.totals[code]
+        );
+    }
+    // And 江汉区's 01B, read from the cell it was moved to.
+    let jianghan = body.iter().find(|r| text_at(r, 3).ends_with("江汉区.xls")).unwrap();
+    let col = 5 + x.fields.iter().position(|f| f.0 == "01B").unwrap();
+    assert_eq!(
+        jianghan[col].as_ref().and_then(|c| c.value.as_f64()),
+        Some(800.0),
+        "01B of 江汉区, from its moved cell"
+    );
+}
+
+/// 未报单位 lists the roster units with no return that counts, with their contacts from the
+/// roster: 青山区 (nothing sent) and 武昌区 (its return was refused).
+#[test]
+fn the_units_that_have_not_reported_are_listed_with_their_contacts() {
+    let m = mixed();
+    let book = Workbook::read(&m.summary);
+    let rows = book.rows("未报单位");
+    let header: Vec<String> = rows[0].iter().map(|c| c.as_ref().map(Cell::text).unwrap_or_default()).collect();
+    assert_eq!(header, ["序号", "填报单位", "联系人", "联系电话", "情况"]);
+    let listed: Vec<(String, String, String, String)> = rows[1..].iter().map(|r| (text_at(r, 1), text_at(r, 2), text_at(r, 3), text_at(r, 4))).collect();
+    let names: Vec<&str> = listed.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(names, [ROSTER[4].0, ROSTER[5].0], "武昌区 (refused) and 青山区 (nothing), in roster order");
+    for (unit, person, phone, note) in &listed {
+        let (_, p, ph) = ROSTER.iter().find(|r| r.0 == unit).unwrap();
+        assert_eq!((person.as_str(), phone.as_str()), (*p, *ph), "{unit}'s contacts from the roster");
+        assert!(!note.is_empty(), "{unit}: how it stands");
+    }
+    assert!(
+        listed[0].3.contains("退回") && listed[0].3.contains("武汉市武昌区总公会"),
+        "武昌区's misnamed return was refused: {:?}",
+        listed[0]
+    );
+    assert!(listed[1].3.contains("未报送"), "青山区 sent nothing: {:?}", listed[1]);
+    assert!(m.run.stdout.contains("2 units have not reported"), "{}", m.run);
+}
+
+/// Every text of the summary is Chinese: no English word in any cell of any sheet (codes such
+/// as 05A, numbers, rules such as `05A = 05B + …` and the file paths aside).
+#[test]
+fn no_english_in_any_text_of_the_summary() {
+    let m = mixed();
+    let c = collected();
+    for path in [&m.summary, &c.xlsx] {
+        let book = Workbook::read(path);
+        for sheet in &book.sheets {
+            for (r, row) in book.rows(sheet).iter().enumerate() {
+                for (col, cell) in row.iter().enumerate() {
+                    let Some(cell) = cell else { continue };
+                    let text = if cell.data_type == "f" { cell.cached.to_string() } else { cell.text() };
+                    let header = text_at(&book.rows(sheet)[0], col);
+                    if header == "文件" {
+                        continue;
+                    }
+                    if let Some(word) = english_word(&text) {
+                        panic!(
+                            "{}: sheet {sheet}, row {}, column {header}: English `{word}` in {text:?}",
+                            path.display(),
+                            r + 1
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for (row, text) in read_csv_raw(&c.csv)
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.iter().enumerate().filter(|(j, _)| *j != 3).map(move |(_, t)| (i, t)))
+    {
+        if let Some(word) = english_word(text) {
+            panic!("the CSV summary, row {}: English `{word}` in {text:?}", row + 1);
+        }
+    }
+}
+
+/// A word of English letters in `text`, other than a code (05A), a format's name, or a file's
+/// name (letters joined to a dot or a slash).
+fn english_word(text: &str) -> Option<String> {
+    const NAMES: [&str; 6] = ["PDF", "XLSX", "XLS", "ODS", "WPS", "CSV"];
+    text.split(|c: char| !c.is_ascii_graphic())
+        .filter(|run| !run.contains(['.', '/', '\\', '@']))
+        .flat_map(|run| run.split(|c: char| !c.is_ascii_alphanumeric()).map(str::to_string).collect::<Vec<_>>())
+        .find(|w| {
+            let code = w.len() == 3 && w[..2].bytes().all(|b| b.is_ascii_digit()) && w.as_bytes()[2].is_ascii_uppercase();
+            w.chars().filter(char::is_ascii_alphabetic).count() > 1 && !code && !NAMES.contains(&w.as_str())
+        })
+}
+
+/// The rows of a refused or unreadable return are shaded; the rows that count are not.
+#[test]
+fn rows_that_do_not_count_are_shaded() {
+    let m = mixed();
+    let book = Workbook::read(&m.summary);
+    for row in book.rows("汇总")[1..].iter().take_while(|r| text_at(r, 0) != "合计") {
+        let status = text_at(row, 4);
+        let fill = row[0].as_ref().map(|c| c.fill.clone()).unwrap_or_default();
+        let shaded = !fill.is_empty() && !fill.ends_with("000000");
+        let counted = status.starts_with("通过");
+        assert_eq!(shaded, !counted, "{}: status {status}, fill {fill:?}", text_at(row, 3));
+    }
+}
+
+/// pypdf writes a phone number with an en dash and a bullet (`027–85551234 • 8001`) in
+/// PDFDocEncoding, where – is byte 0x85 and • is 0x80: they are read back as – and •, not as
+/// the control characters U+0085 and U+0080 Latin-1 would make of them.
+#[test]
+fn punctuation_in_pdfdocencoding_reads_back() {
+    let b = blanks();
+    let dir = TempDir::new().unwrap();
+    let returns = dir.path().join("returns");
+    let phone = "027–85551234 • 8001";
+    let v = district("武汉市江岸区总工会", "张三", phone, 1);
+    fill(Filler::Pypdf, &b.a1, &returns.join("江岸区总工会.pdf"), &v);
+    let raw = std::fs::read(returns.join("江岸区总工会.pdf")).unwrap();
+    assert!(
+        raw.windows(7).any(|w| w == b"027\\205"),
+        "pypdf wrote the dash as PDFDocEncoding's byte 0x85, escaped \\205 (else this test shows nothing)"
+    );
+    let summary = dir.path().join("summary.csv");
+    let r = collect(1, &[&returns], &summary);
+    assert_eq!(r.code, Some(0), "{r}");
+    let rows = read_csv(&summary);
+    assert_eq!(rows[1][2], phone, "the phone as the unit typed it");
+}
+
+/// A workbook says which form of which edition it is: 附件2's workbook sent for 附件1, and
+/// next year's 附件1, are rejected saying so; a WPS .et that is not the .xls it should be is
+/// refused with what to do.
+#[test]
+fn a_workbook_of_another_form_or_edition_is_rejected() {
+    let b = blanks();
+    let dir = TempDir::new().unwrap();
+    let returns = dir.path().join("returns");
+    let jiangan = district("武汉市江岸区总工会", "张三", "027-82781234", 1);
+    fill_sheet(&b.a1_2016_xlsx, &returns.join("江岸区2016.xlsx"), &jiangan, None);
+    let hongshan: Typed = [("unit", "武汉市洪山区总工会"), ("reporter", "吴十"), ("01A", "3")]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    fill_sheet(&b.a2_xlsx, &returns.join("洪山区.xlsx"), &hongshan, None);
+    std::fs::write(returns.join("蔡甸区.et"), b"not what WPS saves").unwrap();
+    let summary = dir.path().join("summary.csv");
+    let r = collect(1, &[&returns], &summary);
+    assert_eq!(r.code, Some(1), "{r}");
+    let rows = read_csv(&summary);
+    let of = |file: &str| rows.iter().find(|row| row[3].ends_with(file)).unwrap_or_else(|| panic!("{file}'s row"));
+    let (y2016, a2, et) = (of("江岸区2016.xlsx"), of("洪山区.xlsx"), of("蔡甸区.et"));
+    assert_eq!(
+        (y2016[4].as_str(), a2[4].as_str(), et[4].as_str()),
+        ("rejected", "rejected", "unreadable"),
+        "{rows:?}"
+    );
+    assert!(y2016.last().unwrap().contains("2016"), "names the other year's form: {y2016:?}");
+    assert!(a2.last().unwrap().contains("附件2"), "names the form it is: {a2:?}");
+    assert!(
+        et.last().unwrap().contains("WPS") && et.last().unwrap().contains(".xlsx"),
+        "says how to send it: {et:?}"
+    );
 }

@@ -12,6 +12,8 @@ use std::collections::HashMap;
 
 use lopdf::{Document, Object};
 
+use crate::i18n::{Message, returns as msg};
+
 /// A PDF value, as far as form fields need one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -150,17 +152,17 @@ pub struct Full {
 }
 
 impl Full {
-    pub fn open(bytes: &[u8]) -> Result<Self, String> {
+    pub fn open(bytes: &[u8]) -> Result<Self, Message> {
         // lopdf's parser recurses without a limit: a file nested thousands deep would
         // overflow the stack. Such nesting has no place in a form.
         if nesting(bytes) > MAX_DEPTH {
-            return Err("the PDF nests arrays or dictionaries thousands deep: it is damaged or hostile".into());
+            return Err(msg::pdf_too_deep());
         }
-        let doc = Document::load_mem(bytes).map_err(|e| format!("the PDF cannot be read: {e}"))?;
+        let doc = Document::load_mem(bytes).map_err(msg::pdf_unreadable)?;
         // lopdf decrypts with the empty password as it loads (a file protected only against
         // editing); what it could not decrypt needs a password we do not have.
         if doc.is_encrypted() && doc.encryption_state.is_none() {
-            return Err("the PDF is encrypted with a password: ask the unit for an unprotected copy".into());
+            return Err(msg::pdf_password());
         }
         let trailer = convert(&Object::Dictionary(doc.trailer.clone()), 0);
         Ok(Self { doc, trailer })

@@ -5,8 +5,10 @@
     read_summary.py SUMMARY.csv    (Python's csv module)
 
 For a workbook, prints {"sheets": [names in order], "cells": {sheet: [[cell, ...], ...]}}
-where each cell is {"v": value, "t": openpyxl data_type ("n" number, "s" string, ...),
-"f": number_format} or null for an empty cell. For a CSV, prints {"rows": [[text, ...]]}.
+where each cell is {"v": value (a formula's text, such as "=SUMIF(…)"), "t": openpyxl
+data_type ("n" number, "s" string, "f" formula, ...), "f": number_format, "c": the value
+the file caches for it (what a reader that does not calculate shows), "fill": its fill
+colour ("" for none)} or null for an empty cell. For a CSV, prints {"rows": [[text, ...]]}.
 """
 import csv
 import sys
@@ -17,12 +19,18 @@ from common import emit, fail, need_module
 def read_xlsx(path):
     openpyxl = need_module("openpyxl")
     book = openpyxl.load_workbook(path, data_only=False)
+    cached = openpyxl.load_workbook(path, data_only=True)
     cells = {}
     for sheet in book.worksheets:
+        values = cached[sheet.title]
         rows = []
         for row in sheet.iter_rows():
             rows.append([
-                None if c.value is None else {"v": c.value, "t": c.data_type, "f": c.number_format}
+                None if c.value is None else {
+                    "v": c.value, "t": c.data_type, "f": c.number_format,
+                    "c": values[c.coordinate].value,
+                    "fill": (c.fill.fgColor.rgb or "") if c.fill is not None and c.fill.fill_type == "solid" else "",
+                }
                 for c in row
             ])
         cells[sheet.title] = rows
