@@ -14,6 +14,8 @@ use gongwen::typeset::fonts::FontSet;
 
 const RUNS: usize = 7;
 const UNITS: usize = 200;
+/// Returns of the large collection: half PDFs, half workbooks.
+const MIXED: usize = 2000;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -130,6 +132,46 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
     }
     let collect = median(collect);
 
+    // 8. Collect at a city's scale: 2,000 returns, half filled PDFs and half filled
+    // workbooks, against a roster of their 2,000 units, into an XLSX.
+    let roster = tmp.path().join("roster.csv");
+    let rows: Vec<String> = (0..MIXED)
+        .map(|i| format!("测试单位{i:04}总工会,张{i},8576{i:04},{},{}", 1000 + i, 100 + i))
+        .collect();
+    let header = "填报单位,填报人,联系电话,01A,01B";
+    std::fs::write(&roster, format!("{header}\n{}\n", rows.join("\n"))).expect("write");
+    let mixed = tmp.path().join("mixed");
+    let (pdf_units, xlsx_units) = rows.split_at(MIXED / 2);
+    for (units, format) in [(pdf_units, "pdf"), (xlsx_units, "xlsx")] {
+        let part = tmp.path().join(format!("units-{format}.csv"));
+        std::fs::write(&part, format!("{header}\n{}\n", units.join("\n"))).expect("write");
+        measure(
+            gongwen()
+                .args(["fill", "data/2015", "-n", "1", "--format", format, "--units"])
+                .arg(&part)
+                .arg("-o")
+                .arg(&mixed),
+        );
+    }
+    assert_eq!(std::fs::read_dir(&mixed).expect("the returns").count(), MIXED, "{MIXED} returns");
+    let big_summary = tmp.path().join("city.xlsx");
+    let mut city = Vec::new();
+    let mut city_rss = 0;
+    for _ in 0..3 {
+        let (t, rss) = measure(
+            gongwen()
+                .args(["collect", "data/2015", "-n", "1"])
+                .arg(&mixed)
+                .arg("--units")
+                .arg(&roster)
+                .arg("-o")
+                .arg(&big_summary),
+        );
+        city.push(t);
+        city_rss = city_rss.max(rss);
+    }
+    let city = median(city);
+
     // 3. Warm: one process, the edition rebuilt after a one-sentence edit. Measured last:
     // the processes above are measured before this one grows (a child's peak memory counts
     // what it shared with its parent before `exec`).
@@ -236,10 +278,12 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
     );
     let size = |p: PathBuf| std::fs::metadata(p).map(|m| m.len() / 1024).unwrap_or(0);
     println!(
-        "| 6. sizes: notice.pdf, attachment-1.pdf, attachment-2.pdf | {} KB, {} KB, {} KB | notice < 500 KB |",
+        "| 6. sizes: notice.pdf, attachment-1.pdf, attachment-2.pdf; attachment-1.xlsx, attachment-2.xlsx | {} KB, {} KB, {} KB; {} KB, {} KB | notice < 500 KB |",
         size(out.join("notice.pdf")),
         size(out.join("attachment-1.pdf")),
-        size(out.join("attachment-2.pdf"))
+        size(out.join("attachment-2.pdf")),
+        size(out.join("attachment-1.xlsx")),
+        size(out.join("attachment-2.xlsx"))
     );
     println!(
         "| 7. OFD: the notice's {} pages written as OFD (in process) | {} | |",
@@ -253,9 +297,15 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
         size(both.join("attachment-1.ofd")),
         size(both.join("attachment-2.ofd"))
     );
+    println!(
+        "| 8. collect: {MIXED} returns (half PDF, half XLSX) with a roster of {MIXED}, into XLSX | {} = {:.0} returns/s, peak {:.0} MB | ≥ 1,000 returns/s, < 200 MB |",
+        ms(city),
+        rate(MIXED, city),
+        city_rss as f64 / 1024.0
+    );
     println!();
     println!(
-        "median of {RUNS} runs (3 for rows 4 and 5) on {} cores",
+        "median of {RUNS} runs (3 for rows 4, 5 and 8) on {} cores",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
 }

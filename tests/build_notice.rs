@@ -8,12 +8,12 @@ use std::path::Path;
 use common::*;
 
 #[test]
-fn building_the_2015_edition_writes_three_pdfs() {
+fn building_the_2015_edition_writes_three_pdfs_and_the_forms_as_workbooks() {
     let b = build_2015();
     assert_eq!(
         listing(&b.out),
-        documents_sorted(),
-        "the output folder should hold exactly the three PDFs (no temporary files left)"
+        outputs_sorted(),
+        "the output folder should hold exactly the three PDFs and the two forms' workbooks (no temporary files left)"
     );
     for name in DOCUMENTS {
         let bytes = std::fs::read(b.pdf(name)).unwrap();
@@ -25,8 +25,13 @@ fn building_the_2015_edition_writes_three_pdfs() {
 #[test]
 fn the_build_prints_one_line_per_file_with_its_page_count() {
     let b = build_2015();
-    let lines: Vec<&str> = b.run.stdout.lines().collect();
-    assert_eq!(lines.len(), DOCUMENTS.len(), "one line per file:\n{}", b.run);
+    let all: Vec<&str> = b.run.stdout.lines().collect();
+    assert_eq!(all.len(), DOCUMENTS.len() + SHEETS.len(), "one line per file:\n{}", b.run);
+    for name in SHEETS {
+        let line = format!("{}  spreadsheet", b.out.join(name).display());
+        assert!(all.contains(&line.as_str()), "a line `{line}`:\n{}", b.run);
+    }
+    let lines: Vec<&str> = all.iter().copied().filter(|l| !l.ends_with("spreadsheet")).collect();
     for (line, name) in lines.iter().zip(DOCUMENTS) {
         let path = b.pdf(name);
         let pages = page_count(&path);
@@ -76,10 +81,10 @@ fn gongwen_without_arguments_builds_the_2015_edition_into_out() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert_eq!(stdout.lines().count(), 5, "three PDFs and two workbooks: {stdout}");
     assert!(stdout.starts_with("out/notice.pdf  16 pages"), "{stdout}");
     let out = dir.path().join("out");
-    assert_eq!(listing(&out), documents_sorted());
+    assert_eq!(listing(&out), outputs_sorted());
     for name in DOCUMENTS {
         let ours = std::fs::read(out.join(name)).unwrap();
         let explicit = std::fs::read(build_2015().pdf(name)).unwrap();

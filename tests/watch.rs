@@ -180,7 +180,11 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_pdfs_on_error() {
         "the first round should build the 2015 edition: `{line}`\n{}",
         w.said()
     );
-    assert_eq!(listing(&ws.out), documents_sorted(), "the first round should write the three PDFs");
+    assert_eq!(
+        listing(&ws.out),
+        outputs_sorted(),
+        "the first round should write the three PDFs and the two workbooks"
+    );
     assert!(
         pdf_text(&notice_pdf, &[]).text.contains("务求实效"),
         "the first notice.pdf should hold the sentence to edit"
@@ -215,8 +219,8 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_pdfs_on_error() {
     );
     assert_eq!(
         listing(&ws.out),
-        documents_sorted(),
-        "the output folder should still hold the three PDFs, nothing else"
+        outputs_sorted(),
+        "the output folder should still hold the three PDFs and two workbooks, nothing else"
     );
     for (name, bytes) in DOCUMENTS.iter().zip(&last_good) {
         assert!(

@@ -25,6 +25,16 @@ pub fn documents_sorted() -> Vec<String> {
     names
 }
 
+/// The forms as spreadsheets, which `build` writes beside the PDFs by default.
+pub const SHEETS: [&str; 2] = ["attachment-1.xlsx", "attachment-2.xlsx"];
+
+/// Every file `build` writes by default (DOCUMENTS and SHEETS), as a folder listing sorts them.
+pub fn outputs_sorted() -> Vec<String> {
+    let mut names: Vec<String> = DOCUMENTS.iter().chain(&SHEETS).map(|s| s.to_string()).collect();
+    names.sort();
+    names
+}
+
 /// What to install for each external reader (Debian package or pip package).
 const INSTALL: &[(&str, &str)] = &[
     ("pdftotext", "poppler-utils (apt-get install poppler-utils)"),
@@ -33,6 +43,7 @@ const INSTALL: &[(&str, &str)] = &[
     ("pdftoppm", "poppler-utils (apt-get install poppler-utils)"),
     ("qpdf", "qpdf (apt-get install qpdf)"),
     ("python3", "Python 3 with `python3 -m pip install pdfplumber typst`"),
+    ("soffice", "LibreOffice (apt-get install libreoffice-calc-nogui)"),
 ];
 
 /// The repository root: the working directory of every `gongwen` run.
