@@ -110,7 +110,7 @@ pub fn read_units(path: &Path, form: &LoadedForm) -> Result<Vec<Unit>, Diagnosti
     };
     let mut errors = Vec::new();
     for c in &columns {
-        if c != "unit" && !HEADER_FIELDS.iter().any(|(n, _)| n == c) && !form.fields.iter().any(|f| &f.code == c) {
+        if c != "unit" && !form.header.iter().any(|(n, _)| n == c) && !form.fields.iter().any(|f| &f.code == c) {
             errors.push(err(1, msg::unknown_column(c, form.number).text()));
         }
     }

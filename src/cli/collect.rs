@@ -39,9 +39,14 @@ pub fn run(mut paths: Vec<PathBuf>, attachment: usize, units: Option<&Path>, out
         Ok(l) => l,
         Err(d) => return fail(d.0),
     };
+    let count = loaded.edition.attachments.len();
     let Some(form) = loaded.edition.form(attachment) else {
-        let msg = msg::no_such_attachment(attachment, loaded.edition.forms.len()).text();
-        return fail(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg)]);
+        let msg = if attachment == 0 || attachment > count {
+            msg::no_such_attachment(attachment, count)
+        } else {
+            gongwen::i18n::edition::attachment_not_a_form(attachment)
+        };
+        return fail(vec![Diagnostic::file_error(&edition.join("notice.toml"), msg.text())]);
     };
     // The roster: as given, else the edition's own list of units if it has one.
     let roster_file = units.map(Path::to_path_buf).or_else(|| Some(edition.join(UNITS_FILE)).filter(|p| p.is_file()));

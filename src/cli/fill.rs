@@ -59,9 +59,14 @@ pub fn run(req: &Request, typeset: &Typeset) -> ExitCode {
         Err(d) => return super::finish(Err(d.0)),
     };
     let Some(model) = checked.loaded.edition.form(req.attachment) else {
-        let n = checked.loaded.edition.forms.len();
+        let n = checked.loaded.edition.attachments.len();
         let file = req.edition.join("notice.toml");
-        return super::refuse(vec![Diagnostic::file_error(&file, msg::no_such_attachment_range(req.attachment, n).text())]);
+        let m = if req.attachment == 0 || req.attachment > n {
+            msg::no_such_attachment_range(req.attachment, n)
+        } else {
+            gongwen::i18n::edition::attachment_not_a_form(req.attachment)
+        };
+        return super::refuse(vec![Diagnostic::file_error(&file, m.text())]);
     };
     super::print_warnings(&checked.warnings);
     let result = match req.values {

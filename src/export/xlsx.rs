@@ -23,7 +23,7 @@ use rust_xlsxwriter::{
 
 use crate::i18n::export as msg;
 use crate::model::{Edition, FieldKind, LoadedForm, Relation, Rule};
-use crate::values::{AMOUNT_SCALE, HEADER_FIELDS, Value};
+use crate::values::{AMOUNT_SCALE, Value};
 
 /// The defined name of a numbered blank: `_01A` (an Excel name cannot start with a digit).
 pub fn cell_name(code: &str) -> String {
@@ -88,8 +88,27 @@ impl Styles {
 
 /// What identifies a form in every format: the edition's document number and 附件N, as the
 /// PDF's keywords and the workbook's `form` cell say: `武工办〔2014〕74号, 附件1`.
-pub fn identity(edition: &Edition, form: &LoadedForm) -> String {
-    format!("{}, 附件{}", edition.notice.head.number.render(), form.number)
+fn identity(edition: &Edition, form: &LoadedForm) -> String {
+    edition.attachment_keywords(form.number)
+}
+
+/// What the loaded form does not keep, read again from its file (the content model's own
+/// types; the edition is already checked): each item's lead line by its code, and the 说明.
+/// A fillable table has neither.
+fn leads_and_notes(edition: &Edition, form: &LoadedForm) -> (BTreeMap<String, String>, Vec<String>) {
+    let expand = |t: &crate::model::Text| crate::text::expand(t.get_ref(), &edition.vars).unwrap_or_else(|_| t.get_ref().clone());
+    let parsed = std::fs::read_to_string(edition.dir.join(&form.file))
+        .ok()
+        .and_then(|text| toml::from_str::<crate::model::Form>(&text).ok());
+    let Some(parsed) = parsed else {
+        return (BTreeMap::new(), Vec::new());
+    };
+    let leads = parsed
+        .items
+        .iter()
+        .filter_map(|item| item.lead.as_ref().map(|lead| (item.code.get_ref().clone(), expand(lead))))
+        .collect();
+    (leads, parsed.notes.iter().map(expand).collect())
 }
 
 /// Attachment `form` of `edition` as a workbook, with `values` written in (none for the blank
@@ -118,29 +137,19 @@ fn write(edition: &Edition, form: &LoadedForm, values: &BTreeMap<String, Value>)
     sheet.merge_range(1, CODE, 1, LAST, &form.title, &styles.title)?;
     sheet.set_row_height(1, 42)?;
     names.push((TITLE_NAME.into(), 1, CODE));
-    let header_label = |name: &str| -> String {
-        let header = &form.form.header;
-        let given = match name {
-            "unit" => header.unit.as_ref(),
-            "reporter" => header.reporter.as_ref(),
-            _ => header.phone.as_ref(),
-        };
-        given
-            .and_then(|t| crate::text::expand(t.get_ref(), &edition.vars).ok())
-            .unwrap_or_else(|| HEADER_FIELDS.iter().find(|(n, _)| *n == name).map_or(String::new(), |(_, l)| l.to_string()))
-    };
+    // The header blanks the form has: 填报单位 on its own line, 填报人 and 联系电话 side by side.
     let text_value = |name: &str| values.get(name).map(Value::to_string).unwrap_or_default();
-    sheet.write_string_with_format(2, CODE, header_label("unit"), &styles.head)?;
-    sheet.merge_range(2, LABEL, 2, LAST, &text_value("unit"), &styles.text_blank)?;
-    names.push(("unit".into(), 2, LABEL));
-    sheet.write_string_with_format(3, CODE, header_label("reporter"), &styles.head)?;
-    sheet.write_string_with_format(3, LABEL, text_value("reporter"), &styles.text_blank)?;
-    names.push(("reporter".into(), 3, LABEL));
-    sheet.write_string_with_format(3, VALUE, header_label("phone"), &styles.head)?;
-    sheet.merge_range(3, UNIT, 3, LAST, &text_value("phone"), &styles.text_blank)?;
-    names.push(("phone".into(), 3, UNIT));
-    for row in 2..=3 {
-        sheet.set_row_height(row, 24)?;
+    let mut places = vec![(2, CODE, LABEL, LAST), (3, CODE, LABEL, LABEL), (3, VALUE, UNIT, LAST)].into_iter();
+    for (name, label) in &form.header {
+        let Some((r, at, from, to)) = places.next() else { break };
+        sheet.write_string_with_format(r, at, label, &styles.head)?;
+        if from == to {
+            sheet.write_string_with_format(r, from, text_value(name), &styles.text_blank)?;
+        } else {
+            sheet.merge_range(r, from, r, to, &text_value(name), &styles.text_blank)?;
+        }
+        names.push((name.to_string(), r, from));
+        sheet.set_row_height(r, 24)?;
     }
 
     // The items.
@@ -150,16 +159,20 @@ fn write(edition: &Edition, form: &LoadedForm, values: &BTreeMap<String, Value>)
     }
     let mut row = head_row + 1;
     let mut rows: BTreeMap<&str, u32> = BTreeMap::new();
-    let mut fields = form.fields.iter();
-    for item in &form.form.items {
-        if let Some(lead) = &item.lead {
-            let lead = crate::text::expand(lead.get_ref(), &edition.vars).unwrap_or_else(|_| lead.get_ref().clone());
-            sheet.write_string_with_format(row, CODE, item.code.get_ref(), &styles.lead)?;
-            sheet.merge_range(row, LABEL, row, LAST, &lead, &styles.lead)?;
+    let (leads, notes) = leads_and_notes(edition, form);
+    let mut led = std::collections::BTreeSet::new();
+    for field in &form.fields {
+        // An item's lead line comes before its first blank.
+        if let Some((code, lead)) = leads
+            .iter()
+            .find(|(code, _)| field.code.starts_with(code.as_str()) && !led.contains(code.as_str()))
+        {
+            led.insert(code.as_str());
+            sheet.write_string_with_format(row, CODE, code, &styles.lead)?;
+            sheet.merge_range(row, LABEL, row, LAST, lead, &styles.lead)?;
             row += 1;
         }
-        for _ in &item.fields {
-            let Some(field) = fields.next() else { break };
+        {
             sheet.write_string_with_format(row, CODE, &field.code, &styles.label)?;
             sheet.write_string_with_format(row, LABEL, &field.label, &styles.label)?;
             sheet.write_string_with_format(row, UNIT, &field.unit, &styles.label)?;
@@ -210,9 +223,8 @@ fn write(edition: &Edition, form: &LoadedForm, values: &BTreeMap<String, Value>)
 
     // 说明, then what the form is.
     row += 1;
-    for (i, note) in form.form.notes.iter().enumerate() {
-        let note = crate::text::expand(note.get_ref(), &edition.vars).unwrap_or_else(|_| note.get_ref().clone());
-        let text = if form.form.notes.len() > 1 { format!("{}. {note}", i + 1) } else { note };
+    for (i, note) in notes.iter().enumerate() {
+        let text = if notes.len() > 1 { format!("{}. {note}", i + 1) } else { note.clone() };
         let text = if i == 0 { format!("说明：{text}") } else { text };
         sheet.merge_range(row, CODE, row, LAST, &text, &styles.wrap)?;
         row += 1;
@@ -272,6 +284,14 @@ fn blank(sheet: &mut Worksheet, styles: &Styles, row: u32, kind: FieldKind, labe
                 .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
                 .set_error_message(msg::cell_expected_amount().zh())?,
         ),
+        FieldKind::Text => {
+            let format = &styles.text_blank;
+            match value {
+                Some(v) => sheet.write_string_with_format(row, VALUE, v.to_string(), format)?,
+                None => sheet.write_blank(row, VALUE, format)?,
+            };
+            return Ok(());
+        }
         FieldKind::Choice => (
             &styles.choice_blank,
             DataValidation::new()

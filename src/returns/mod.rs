@@ -435,13 +435,9 @@ fn read_bounded(path: &Path) -> Result<RawReturn, Message> {
     rx.recv_timeout(READ_TIMEOUT).unwrap_or_else(|_| Err(msg::too_slow(READ_TIMEOUT.as_secs())))
 }
 
-/// The field names of a form's file: the header blanks and every code.
+/// The field names of a form's file: the header blanks it has and every code.
 fn field_names(form: &LoadedForm) -> BTreeSet<String> {
-    HEADER_FIELDS
-        .iter()
-        .map(|(n, _)| n.to_string())
-        .chain(form.fields.iter().map(|f| f.code.clone()))
-        .collect()
+    form.field_names().map(str::to_string).collect()
 }
 
 /// Checks one return's raw values against attachment `form` of `edition`, and its unit
@@ -479,7 +475,8 @@ pub fn check(edition: &Edition, form: &LoadedForm, roster: Option<&Roster>, file
         message,
     };
 
-    // Who sent it: read first, so that even a return of the wrong form says whose it is.
+    // Who sent it: read first, so that even a return of the wrong form says whose it is (any
+    // header blank the file has, the form's or not).
     for (name, _) in HEADER_FIELDS {
         let v = values::normalize(raw.fields.get(name).map_or("", String::as_str));
         if !v.is_empty() {
@@ -489,7 +486,7 @@ pub fn check(edition: &Edition, form: &LoadedForm, roster: Option<&Roster>, file
     // Which form is this?
     let expected = field_names(form);
     let found: BTreeSet<String> = raw.fields.keys().cloned().collect();
-    let (title, keywords) = (form.title.clone(), crate::export::xlsx::identity(edition, form));
+    let (title, keywords) = (form.title.clone(), edition.attachment_keywords(form.number));
     if found != expected {
         let other = edition.forms.iter().find(|f| field_names(f) == found);
         let message = match other {
@@ -512,7 +509,8 @@ pub fn check(edition: &Edition, form: &LoadedForm, roster: Option<&Roster>, file
     }
 
     ret.identified = true;
-    for (name, label) in HEADER_FIELDS {
+    for (name, label) in &form.header {
+        let name = *name;
         if !ret.values.contains_key(name) {
             let p = if name == "unit" {
                 fatal(Some(name), msg::header_empty(label))
@@ -671,6 +669,8 @@ pub fn totals(form: &LoadedForm, returns: &[Return]) -> BTreeMap<String, Value> 
             FieldKind::Count => Value::Count(wide_sum(counted.filter_map(|r| r.values.get(&field.code).and_then(Value::number)))),
             FieldKind::Amount => Value::Amount(wide_sum(counted.filter_map(|r| r.values.get(&field.code).and_then(Value::number)))),
             FieldKind::Choice => Value::Count(counted.filter(|r| r.values.get(&field.code) == Some(&Value::Choice(true))).count() as i64),
+            // Names and phones are listed, not added up.
+            FieldKind::Text => continue,
         };
         out.insert(field.code.clone(), total);
     }

@@ -41,7 +41,11 @@ pub fn write(path: &Path, form: &LoadedForm, collection: &Collection, roster: Op
 /// The header of a code's column: `05A 筹集款物总额（万元）`.
 fn column(form: &LoadedForm, code: &str) -> String {
     let f = form.fields.iter().find(|f| f.code == code).expect("a field of the form");
-    format!("{} {}（{}）", f.code, f.label, f.unit)
+    if f.unit.is_empty() {
+        format!("{} {}", f.code, f.label)
+    } else {
+        format!("{} {}（{}）", f.code, f.label, f.unit)
+    }
 }
 
 fn text(r: &Return, key: &str) -> String {
@@ -81,7 +85,7 @@ fn csv(form: &LoadedForm, returns: &[Return]) -> Result<Vec<u8>, String> {
     }
     let totals = totals(form, returns);
     let mut row = vec![TOTAL_LABEL.to_string(), String::new(), String::new(), String::new(), String::new()];
-    row.extend(form.fields.iter().map(|f| totals[&f.code].to_string()));
+    row.extend(form.fields.iter().map(|f| totals.get(&f.code).map(Value::to_string).unwrap_or_default()));
     row.push(String::new());
     w.write_record(&row).map_err(|e| e.to_string())?;
     w.into_inner().map_err(|e| e.to_string())
@@ -128,7 +132,7 @@ fn xlsx(form: &LoadedForm, collection: &Collection, roster: Option<&Roster>) -> 
         match f.kind {
             FieldKind::Count => sheet.set_column_format(col, &count)?,
             FieldKind::Amount => sheet.set_column_format(col, &amount)?,
-            FieldKind::Choice => sheet,
+            FieldKind::Choice | FieldKind::Text => sheet,
         };
     }
     sheet.set_row_height(0, 60)?;
@@ -156,7 +160,7 @@ fn xlsx(form: &LoadedForm, collection: &Collection, roster: Option<&Roster>) -> 
             match r.values.get(&field.code) {
                 Some(Value::Count(n)) => sheet.write_number(row, col, *n as f64)?,
                 Some(Value::Amount(n)) => sheet.write_number(row, col, *n as f64 / AMOUNT_SCALE as f64)?,
-                Some(v @ Value::Choice(_)) => sheet.write_string(row, col, v.to_string())?,
+                Some(v @ (Value::Choice(_) | Value::Text(_))) => sheet.write_string(row, col, v.to_string())?,
                 _ => sheet,
             };
         }
@@ -232,7 +236,9 @@ fn totals_row(sheet: &mut Worksheet, form: &LoadedForm, returns: &[Return], row:
     for (i, f) in form.fields.iter().enumerate() {
         let col = first + i as u16;
         let range = format!("{c}{top}:{c}{bottom}", c = letters(col));
-        let (formula, shown, format) = match (&totals[&f.code], f.kind) {
+        // A text blank (a name, a phone) has no total.
+        let Some(total) = totals.get(&f.code) else { continue };
+        let (formula, shown, format) = match (total, f.kind) {
             (Value::Amount(n), _) => (
                 counted.iter().map(|s| format!("SUMIF({status},\"{s}\",{range})")).collect::<Vec<_>>().join("+"),
                 *n as f64 / AMOUNT_SCALE as f64,
