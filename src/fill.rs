@@ -204,7 +204,7 @@ pub fn file_name(unit: &str, ext: &str) -> PathBuf {
 /// mark, UTF-16 with one, or GBK/GB 18030 (what Excel writes on Chinese Windows); CRLF and CR
 /// line ends read as LF, so that every line number is the line's own.
 pub fn read_text(path: &Path) -> Result<String, Diagnostics> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostics(vec![Diagnostic::file_error(path, msg::cannot_read(e).text())]))?;
+    let bytes = std::fs::read(path).map_err(|e| Diagnostics(vec![Diagnostic::file_error(path, msg::read_failed(e).text())]))?;
     let text = decode_text(&bytes).ok_or_else(|| Diagnostics(vec![Diagnostic::file_error(path, msg::not_text().text())]))?;
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")

@@ -137,7 +137,7 @@ fn outputs() -> &'static Outputs {
             let out = d.join(example);
             let source = root().join("examples").join(example);
             run_gongwen(&[os("build"), source.as_os_str(), os("-o"), out.as_os_str()]);
-            for name in common::listing(&out) {
+            for name in common::listing(&out).into_iter().filter(|n| n.ends_with(".pdf")) {
                 pdfs.push((format!("examples/{example}/{name}"), out.join(name)));
             }
         }

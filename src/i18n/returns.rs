@@ -82,7 +82,7 @@ catalogue! {
     }
 
     // Values and units files.
-    cannot_read(error) {
+    read_failed(error) {
         zh: "无法读取：{error}",
         en: "cannot read: {error}",
     }

@@ -417,11 +417,11 @@ fn map(path: &Path, len: u64) -> std::io::Result<Box<dyn AsRef<[u8]> + Send>> {
 
 /// Reads one file with its time and size bounded.
 fn read_bounded(path: &Path) -> Result<RawReturn, Message> {
-    let meta = std::fs::metadata(path).map_err(msg::cannot_read)?;
+    let meta = std::fs::metadata(path).map_err(msg::read_failed)?;
     if meta.len() > MAX_RETURN_BYTES {
         return Err(msg::too_large(meta.len(), MAX_RETURN_BYTES));
     }
-    let bytes = map(path, meta.len()).map_err(msg::cannot_read)?;
+    let bytes = map(path, meta.len()).map_err(msg::read_failed)?;
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_string();
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
