@@ -92,8 +92,17 @@ pub struct Checked {
 
 /// Loads the edition in `dir` and checks it, fonts included.
 pub fn check(dir: &Path, options: &Options) -> Result<Checked, Diagnostics> {
+    check_templates(options)?;
     let fonts = FontSet::load_used(&options.fonts, &options.templates.sources()).map_err(|m| Diagnostics(vec![Diagnostic::file_error(&options.fonts, m)]))?;
     check_with_fonts(dir, options, Arc::new(fonts))
+}
+
+/// A templates folder given with `--templates` must hold every template.
+pub fn check_templates(options: &Options) -> Result<(), Diagnostics> {
+    match (&options.templates, options.templates.check()) {
+        (Templates::Dir(dir), Err(m)) => Err(Diagnostics(vec![Diagnostic::file_error(dir, m)])),
+        _ => Ok(()),
+    }
 }
 
 /// [`check`] with fonts already loaded, for a process that builds again and again.

@@ -56,6 +56,7 @@ pub fn watch(edition: &Path, out: &Path, options: &Options, mut report: impl FnM
         cache: Some(Arc::new(build::RenderCache::default())),
         ..options.clone()
     };
+    build::check_templates(options)?;
     let fonts =
         Arc::new(FontSet::load_used(&options.fonts, &options.templates.sources()).map_err(|m| Diagnostics(vec![Diagnostic::file_error(&options.fonts, m)]))?);
     let mut seen = None;

@@ -123,7 +123,9 @@ fn errors_are_chinese_under_a_chinese_locale() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("汇总.xlsx");
     let out = out.to_str().unwrap();
-    let cases: [(&str, Vec<&str>, i32); 6] = [
+    let built = dir.path().join("out");
+    let built = built.to_str().unwrap();
+    let cases: [(&str, Vec<&str>, i32); 9] = [
         ("a misspelt command", vec!["colect"], 2),
         ("an unknown flag", vec!["build", "--colour"], 2),
         ("a format gongwen does not write", vec!["build", "--format", "docx"], 2),
@@ -134,11 +136,23 @@ fn errors_are_chinese_under_a_chinese_locale() {
             vec!["collect", "data/2015", "-n", "9", "data/2015/units.csv", "-o", out],
             2,
         ),
+        ("an edition folder that does not exist", vec!["check", "data/1999"], 1),
+        (
+            "a templates folder that does not exist",
+            vec!["build", "--templates", "模板", "data/2015", "-o", built],
+            1,
+        ),
+        (
+            "a templates folder without the templates",
+            vec!["build", "--templates", "data/", "data/2015", "-o", built],
+            1,
+        ),
     ];
     for (what, args, code) in cases {
         let r = zh(&args);
         assert_eq!(r.code, Some(code), "{what}:\n{r}");
         assert!(r.stderr.starts_with("错误："), "{what}: the error starts 错误：\n{r}");
+        assert!(!std::path::Path::new(built).exists(), "{what}: nothing is written\n{r}");
         let words = english(&r.stderr);
         assert!(words.is_empty(), "{what}: English words {words:?} in\n{}", r.stderr);
     }

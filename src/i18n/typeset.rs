@@ -33,4 +33,24 @@ catalogue! {
         zh: "“{name}”不是 Typst 0.15 能写出的 PDF 标准：应为 {known} 之一",
         en: "`{name}` is not a PDF standard Typst 0.15 writes: expected one of {known}",
     }
+    /// `--templates DIR` names no folder.
+    no_templates_folder(dir) {
+        zh: "没有模板文件夹 {dir}：应为包含 notice.typ 等模板的文件夹",
+        en: "no templates folder at {dir}: expected a folder holding notice.typ and the other templates",
+    }
+    /// `--templates DIR` lacks some of the templates.
+    templates_missing(dir, names) {
+        zh: "模板文件夹 {dir} 缺少 {names}",
+        en: "the templates folder {dir} lacks {names}",
+    }
+    /// A template imported a Typst package.
+    no_packages() {
+        zh: "gongwen 的模板不能使用 Typst 包",
+        en: "packages are not available to gongwen's templates",
+    }
+    /// Typst's hint after its message.
+    hint(text) {
+        zh: "（提示：{text}）",
+        en: " (hint: {text})",
+    }
 }

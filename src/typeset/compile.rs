@@ -27,7 +27,7 @@ pub fn diagnostic(world: &GongwenWorld, d: &SourceDiagnostic) -> Diagnostic {
     let mut message = d.message.to_string();
     // Typst's hints speak of its own command line (`--root`), which gongwen does not have.
     for hint in d.hints.iter().filter(|h| !h.v.contains("--root")) {
-        message.push_str(&format!(" (hint: {})", hint.v));
+        message.push_str(&crate::i18n::typeset::hint(&hint.v).text());
     }
     // An error inside a template function called from elsewhere: say where it was called.
     let span = std::iter::once(d.span).chain(d.trace.iter().map(|t| t.span.into())).find(|s| s.id().is_some());

@@ -44,6 +44,20 @@ pub enum Templates {
 }
 
 impl Templates {
+    /// Checks that a templates folder holds every template gongwen compiles (the built-in
+    /// copies always do): a mistyped `--templates` is an error, not a build without fonts.
+    pub fn check(&self) -> Result<(), String> {
+        let Templates::Dir(dir) = self else { return Ok(()) };
+        if !dir.is_dir() {
+            return Err(crate::i18n::typeset::no_templates_folder(dir.display()).text());
+        }
+        let missing: Vec<&str> = EMBEDDED.iter().map(|(name, _)| *name).filter(|name| !dir.join(name).is_file()).collect();
+        if !missing.is_empty() {
+            return Err(crate::i18n::typeset::templates_missing(dir.display(), missing.join(", ")).text());
+        }
+        Ok(())
+    }
+
     /// The text of every template, to see which font families they name.
     pub fn sources(&self) -> Vec<String> {
         match self {
@@ -162,7 +176,7 @@ impl GongwenWorld {
     fn read_raw(&self, id: FileId) -> FileResult<Bytes> {
         let rooted = id.get();
         if *rooted.root() != VirtualRoot::Project {
-            return Err(FileError::Other(Some("packages are not available to gongwen's templates".into())));
+            return Err(FileError::Other(Some(crate::i18n::typeset::no_packages().text().into())));
         }
         let rel = rooted.vpath().get_without_slash();
         if let Some(name) = rel.strip_prefix("templates/") {
