@@ -1065,7 +1065,12 @@ impl Checker {
                     self.error(file, spec.letter.span(), format!("{g}.letter"), msg::field_twice(format!("{code}{letter}")));
                 }
                 let label = match &spec.label {
-                    Some(l) => self.text(file, &format!("{g}.label"), l, Role::Fangsong, vars, false).unwrap_or_default(),
+                    Some(l) if matches!(l.get_ref(), Lines::Many(_)) => self.lines(file, &format!("{g}.label"), l, Role::Fangsong, vars),
+                    Some(l) => {
+                        let one = l.get_ref().lines().concat();
+                        self.string(file, &format!("{g}.label"), &one, l.span(), Role::Fangsong, vars, false)
+                            .unwrap_or_default()
+                    }
                     None => String::new(),
                 };
                 let tail = match &spec.tail {

@@ -565,7 +565,9 @@ pub struct FormItem {
 #[serde(deny_unknown_fields)]
 pub struct FieldSpec {
     pub letter: Text,
-    pub label: Option<Text>,
+    /// The text before the blank: a string, or the pieces a line may break between when it
+    /// is longer than a line (`["…生活保障线的", "困难职工家庭"]`).
+    pub label: Option<Spanned<Lines>>,
     pub unit: Text,
     pub tail: Option<Text>,
     pub after: Option<Text>,

@@ -76,7 +76,8 @@ def main(argv):
         for f in item["fields"]:
             fields.append({
                 "code": item["code"] + f["letter"],
-                "label": fill(f["label"], values),
+                # A label given as pieces (where a line may break) reads as one string.
+                "label": fill("".join(f["label"]), values),
                 "unit": f["unit"],
                 "kind": kind(f["unit"]),
             })

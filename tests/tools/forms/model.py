@@ -58,7 +58,8 @@ def main(argv):
             fields.append({
                 "name": item["code"] + f["letter"],
                 "kind": kind_of(f),
-                "label": expand(f.get("label", ""), year),
+                # A label given as pieces (where a line may break) reads as one string.
+                "label": expand("".join(f.get("label", "")), year),
                 "unit": f.get("unit", ""),
                 "tail": expand(f.get("tail", ""), year),
             })
