@@ -47,9 +47,10 @@ impl Script {
 
 /// Where this OpenCC's tables give what Taiwan's standard does not: 做好困难职工 is read as
 /// 做好困 (“very sleepy”) + 难, giving 睏難, when 困难 (difficulty) is never 睏難 (upstream
-/// OpenCC does the same); and ferrous-opencc's tables give 橋樑 where upstream s2tw gives
-/// the Taiwan standard 橋梁.
-const CORRECTIONS: &[(&str, &str)] = &[("睏難", "困難"), ("橋樑", "橋梁")];
+/// OpenCC does the same); ferrous-opencc's tables give 橋樑 where upstream s2tw gives the
+/// Taiwan standard 橋梁; and OpenCC's phrase table turns 合家 (the whole family: 合家歡) into
+/// the variant 閤家, where the Taiwan standard and the seed's own Traditional text write 合家.
+const CORRECTIONS: &[(&str, &str)] = &[("睏難", "困難"), ("橋樑", "橋梁"), ("閤家", "合家")];
 
 /// OpenCC's Simplified-to-Traditional chain (Taiwan standard characters: 為, 群, 眾, as the
 /// seed's own Traditional text has them), built once per process.
@@ -67,6 +68,7 @@ mod tests {
         assert_eq!(Script::Hant.convert("关于开展送温暖活动的通知"), "關於開展送溫暖活動的通知");
         assert_eq!(Script::Hant.convert("做好困难职工的帮扶"), "做好困難職工的幫扶");
         assert_eq!(Script::Hant.convert("为主题"), "為主題");
+        assert_eq!(Script::Hant.convert("举办合家欢千桌团年饭"), "舉辦合家歡千桌團年飯");
         assert_eq!(Script::Hans.convert("关于"), "关于");
     }
 }

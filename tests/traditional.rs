@@ -42,10 +42,8 @@ const ARTEFACTS: &[(&str, &str, &str)] = &[
     ("匯報", "彙報", "彙報 (report, gather up) for 汇报"),
     ("借助", "藉助", "藉助 (by means of) for 借助"),
     ("事跡", "事蹟", "事蹟 (deeds), the usual Traditional form"),
-    // ── A variant from OpenCC's own phrase table (upstream gives the same): 閤家歡 is in
-    //    use in Taiwan and Hong Kong beside 合家歡. (ferrous-opencc's 橋樑, where upstream
-    //    s2tw keeps the Taiwan standard 橋梁, is corrected in src/script.rs.)
-    ("合家歡", "閤家歡", "OpenCC's phrase table: 合家 → 閤家"),
+    // (OpenCC's 閤家歡 and ferrous-opencc's 橋樑, where the seed and the Taiwan standard write
+    // 合家歡 and 橋梁, are corrected in src/script.rs: the notice must match the seed there.)
 ];
 
 /// A build into a temporary folder that lives as long as this value.
@@ -168,6 +166,9 @@ fn the_traditional_notice_says_what_the_seed_lost_and_none_of_its_artefacts() {
         assert!(!text.text.contains(from), "the Traditional notice.pdf still writes the seed's `{from}`");
         assert!(text.text.contains(to), "the Traditional notice.pdf should write `{to}`");
     }
+    // OpenCC's phrase table writes the variant 閤家歡; the seed (and Taiwan's standard) 合家歡.
+    assert!(!text.text.contains('閤'), "閤 (a variant of 合) in the Traditional notice.pdf");
+    assert!(text.text.contains("合家歡"), "the Traditional notice.pdf should say 合家歡, as the seed does");
     // OpenCC reads 做好困难职工 as 做好困 + 难 (睏難, 'sleepy'); gongwen corrects it.
     assert!(!text.text.contains('睏'), "睏 (sleepy) in the Traditional notice.pdf");
     assert!(text.text.contains("做好困難職工"), "the Traditional notice.pdf should say 做好困難職工");
