@@ -7,27 +7,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use common::glyphs::*;
 use common::*;
 
-const MM: f64 = 72.0 / 25.4;
-/// The type block (版心): 156 × 225 mm, 37 mm from the top and 28 mm from the left.
-const LEFT: f64 = 28.0 * MM;
-const WIDTH: f64 = 156.0 * MM;
-const RIGHT: f64 = LEFT + WIDTH;
-const TOP: f64 = 37.0 * MM;
-const BOTTOM: f64 = TOP + 225.0 * MM;
-/// 3号: the body size; 22 lines of 28 characters fill the block.
-const BODY: f64 = 16.0;
-const LINES: usize = 22;
-const CELLS: usize = 28;
-const CELL: f64 = WIDTH / CELLS as f64;
-/// Baseline to baseline: the leading that spreads 22 lines over 225 mm, plus one line.
-const PITCH: f64 = (225.0 * MM - LINES as f64 * BODY) / (LINES as f64 - 1.0) + BODY;
-/// The first baseline: the top of the block plus the ascent of a 1 em line box (0.88 em).
-const FIRST: f64 = TOP + 0.88 * BODY;
 /// The pages of the notice before its attachments, and its full body pages (page 1 has the
 /// head; page 6 ends the text early because the contacts, 附件 note and signature, which may
 /// not be parted, go to page 7 together).
@@ -37,113 +21,15 @@ const FULL_PAGES: [usize; 4] = [2, 3, 4, 5];
 const ROW_TOLERANCE: f64 = 0.1;
 const COLUMN_TOLERANCE: f64 = 0.3;
 
-#[derive(serde::Deserialize)]
-struct Pdf {
-    pages: Vec<Page>,
-}
-
-#[derive(serde::Deserialize)]
-struct Page {
-    width: f64,
-    height: f64,
-    chars: Vec<Glyph>,
-    lines: Vec<Rule>,
-}
-
-#[derive(serde::Deserialize, Clone, Debug)]
-struct Glyph {
-    text: String,
-    x0: f64,
-    x1: f64,
-    baseline: f64,
-    size: f64,
-    font: String,
-    fill: Vec<f64>,
-}
-
-#[derive(serde::Deserialize, Debug)]
-struct Rule {
-    x0: f64,
-    x1: f64,
-    top: f64,
-    bottom: f64,
-    stroke: Vec<f64>,
-}
-
 /// The glyphs of one of the 2015 edition's PDFs, read once per test binary.
 fn pdf(name: &str) -> &'static Pdf {
     static PDFS: [OnceLock<Pdf>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     let i = DOCUMENTS.iter().position(|d| *d == name).expect("one of the three documents");
-    PDFS[i].get_or_init(|| python_json("glyphs.py", [build_2015().pdf(name)]))
-}
-
-/// A line of text: the glyphs that share a baseline, left to right, spaces left out.
-#[derive(Debug)]
-struct Row {
-    /// 1-based page number.
-    page: usize,
-    baseline: f64,
-    glyphs: Vec<Glyph>,
-}
-
-impl Row {
-    fn text(&self) -> String {
-        self.glyphs.iter().map(|g| g.text.as_str()).collect()
-    }
-
-    /// The grid line the baseline is nearest to, 0-based from the top of the block.
-    fn grid_line(&self) -> isize {
-        ((self.baseline - FIRST) / PITCH).round() as isize
-    }
-
-    fn off_grid(&self) -> f64 {
-        (self.baseline - FIRST - self.grid_line() as f64 * PITCH).abs()
-    }
-
-    fn inside_block(&self) -> bool {
-        self.baseline > TOP && self.baseline < BOTTOM
-    }
-}
-
-fn rows(page_number: usize, page: &Page) -> Vec<Row> {
-    let mut by_baseline: BTreeMap<i64, Vec<Glyph>> = BTreeMap::new();
-    for g in page.chars.iter().filter(|g| !g.text.trim().is_empty()) {
-        // Glyphs of one line share their baseline to far better than 0.01 pt.
-        by_baseline.entry((g.baseline * 100.0).round() as i64).or_default().push(g.clone());
-    }
-    by_baseline
-        .into_values()
-        .map(|mut glyphs| {
-            glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            Row {
-                page: page_number,
-                baseline: glyphs[0].baseline,
-                glyphs,
-            }
-        })
-        .collect()
+    PDFS[i].get_or_init(|| Pdf::read(&build_2015().pdf(name)))
 }
 
 fn all_rows(name: &str) -> Vec<Row> {
-    pdf(name).pages.iter().enumerate().flat_map(|(i, p)| rows(i + 1, p)).collect()
-}
-
-/// The column a glyph stands in: the cell holding its middle (a half-width digit is centred
-/// in its half of a cell).
-fn column(g: &Glyph) -> isize {
-    (((g.x0 + g.x1) / 2.0 - LEFT) / CELL).floor() as isize
-}
-
-fn is_ideograph(s: &str) -> bool {
-    s.chars()
-        .all(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF))
-}
-
-/// Marks that may not start a line (GB/T 15834 and common practice): when one falls at the
-/// start of a line, the character before it goes down with it and the line above is a cell
-/// short.
-fn may_not_start_a_line(s: &str) -> bool {
-    s.chars().all(|c| "，。、；：？！）》〕】”’".contains(c))
+    pdf(name).rows()
 }
 
 /// The notice's text from the addressees to the contacts and the 附件 note: the lines set on
@@ -267,102 +153,142 @@ fn every_line_on_every_page_sits_on_a_grid_line() {
     eprintln!("{checked} lines on the grid, largest deviation {worst:.4} pt");
 }
 
+/// A line that the line-start and line-end rules left a unit short (a closing mark and the
+/// character before it, or an opening mark and the one after it, went down together, and no
+/// mark could hang): its units spread evenly over the whole line. Checks that it is so.
+fn evenly_spread(line: &Row, next: Option<&Row>) -> Result<(), String> {
+    let g = &line.glyphs;
+    let steps: Vec<f64> = g.windows(2).map(|w| w[1].x0 - w[0].x0).collect();
+    let (lo, hi) = steps.iter().fold((f64::MAX, f64::MIN), |(lo, hi), s| (lo.min(*s), hi.max(*s)));
+    let Some(next) = next.filter(|n| line.continued_by(n)) else {
+        return Err("it is not followed by its paragraph".into());
+    };
+    let pushed = is_opening_mark(&next.glyphs[0].text) || next.glyphs.get(1).is_some_and(|g| is_closing_mark(&g.text));
+    if !pushed {
+        return Err(format!(
+            "the next line starts `{}`, which may start a line",
+            next.text().chars().take(2).collect::<String>()
+        ));
+    }
+    if hi - lo > 0.05 || lo <= CELL {
+        return Err(format!("its steps range {lo:.2}–{hi:.2} pt: not one even spread wider than a cell"));
+    }
+    if line.end() != LineEnd::Edge {
+        return Err(format!("it ends {:?}, not on the right edge", line.end()));
+    }
+    Ok(())
+}
+
 #[test]
 fn chinese_characters_sit_on_the_column_grid() {
+    // In every line of Chinese characters and full-width marks (no digits or Latin letters,
+    // which are set at their own widths), every character stands in its column.
     let rows = body_rows();
     let mut deviations: Vec<(f64, String)> = Vec::new();
-    for r in &rows {
-        for g in r.glyphs.iter().filter(|g| is_ideograph(&g.text)) {
+    let mut spread = Vec::new();
+    let mut mixed = 0;
+    for (i, r) in rows.iter().enumerate() {
+        if r.has_half_width() {
+            mixed += 1;
+            continue;
+        }
+        let off = r.glyphs.iter().filter(|g| is_ideograph(&g.text)).map(|g| {
             let k = ((g.x0 - LEFT) / CELL).round();
-            let off = g.x0 - (LEFT + k * CELL);
-            deviations.push((
-                off,
-                format!(
-                    "page {} line {} `{}` cell {k}: {off:+.3} pt in `{}`",
-                    r.page,
-                    r.grid_line() + 1,
-                    g.text,
-                    r.text()
-                ),
-            ));
+            (g.x0 - (LEFT + k * CELL), g, k)
+        });
+        let off: Vec<_> = off.collect();
+        if off.iter().any(|(d, _, _)| d.abs() > COLUMN_TOLERANCE) {
+            if let Err(why) = evenly_spread(r, rows.get(i + 1)) {
+                panic!("page {} line {}: `{}` is off the column grid and {why}", r.page, r.grid_line() + 1, r.text());
+            }
+            spread.push(format!("page {} line {}: `{}`", r.page, r.grid_line() + 1, r.text()));
+            continue;
+        }
+        for (d, g, k) in off {
+            deviations.push((d, format!("page {} line {} `{}` cell {k}: {d:+.3} pt", r.page, r.grid_line() + 1, g.text)));
         }
     }
-    assert!(deviations.len() > 2000, "{} ideographs measured", deviations.len());
+    assert!(deviations.len() > 1500, "{} ideographs measured", deviations.len());
     let max = deviations.iter().map(|(d, _)| d.abs()).fold(0.0, f64::max);
-    let mut off: Vec<&(f64, String)> = deviations.iter().filter(|(d, _)| d.abs() > COLUMN_TOLERANCE).collect();
     eprintln!(
-        "{} ideographs, {} more than {COLUMN_TOLERANCE} pt off the column grid, largest deviation {max:.3} pt",
+        "{} ideographs in {} all-Chinese lines, largest deviation from their column {max:.3} pt; {mixed} lines hold half-width runs; {} evenly spread:\n  {}",
         deviations.len(),
-        off.len()
+        rows.len() - mixed - spread.len(),
+        spread.len(),
+        spread.join("\n  ")
     );
-    off.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
     assert!(
-        off.is_empty(),
-        "{} of {} Chinese characters stand more than {COLUMN_TOLERANCE} pt off the column grid 28 mm + k × 156/28 mm (largest {max:.3} pt); the worst:\n{}",
-        off.len(),
-        deviations.len(),
-        off.iter().take(12).map(|(_, s)| format!("  {s}")).collect::<Vec<_>>().join("\n")
+        spread.len() <= 3,
+        "{} lines spread off the grid: the line-end rules should leave very few",
+        spread.len()
     );
 }
 
 #[test]
-fn full_lines_hold_28_characters() {
+fn full_lines_end_on_the_right_edge() {
     let rows = body_rows();
-    // Nothing reaches past the right edge of the block.
+    // Nothing reaches past the right edge of the block, but a closing mark hanging there.
     for r in &rows {
-        let end = r.glyphs.last().unwrap().x1;
+        let last = r.glyphs.last().unwrap();
+        let end = if r.end() == LineEnd::Hanging {
+            r.glyphs[r.glyphs.len() - 2].x1
+        } else {
+            last.x1
+        };
         assert!(
-            end <= RIGHT + COLUMN_TOLERANCE,
+            end <= RIGHT + COLUMN_TOLERANCE || r.end() == LineEnd::Squeezed,
             "page {}: `{}` ends at {end:.2} pt, past the block's right edge {RIGHT:.2}",
             r.page,
             r.text()
         );
     }
-    // A line followed, on the next grid line, by one that starts at the left edge (not
-    // indented: the same paragraph goes on) is full.
-    let mut full = 0;
-    let mut short = Vec::new();
+    // A line followed by one that goes on with its paragraph ends on the right edge, or hangs
+    // one closing mark past it (标点悬挂); one of Chinese characters only holds 28 cells.
+    let (mut edge, mut hanging, mut squeezed, mut all_chinese) = (0, 0, 0, 0);
     let mut problems = Vec::new();
     for pair in rows.windows(2) {
         let (line, next) = (&pair[0], &pair[1]);
-        let adjacent = (next.page == line.page && next.grid_line() == line.grid_line() + 1)
-            || (next.page == line.page + 1 && line.grid_line() == LINES as isize - 1 && next.grid_line() == 0);
-        if !adjacent || column(&next.glyphs[0]) != 0 {
+        if !line.continued_by(next) {
             continue;
         }
-        let cells = column(line.glyphs.last().unwrap()) + 1;
-        let pushed_down = next.glyphs.len() > 1 && may_not_start_a_line(&next.glyphs[1].text);
-        match cells {
-            28 => full += 1,
-            27 if pushed_down => short.push(format!(
-                "page {} `{}` / `{}…`",
-                line.page,
-                line.text(),
-                next.glyphs[..2].iter().map(|g| g.text.as_str()).collect::<String>()
-            )),
-            _ => problems.push(format!(
-                "page {} line {}: {cells} cells: `{}`, next `{}`",
+        match line.end() {
+            LineEnd::Edge => edge += 1,
+            LineEnd::Hanging => hanging += 1,
+            LineEnd::Squeezed => squeezed += 1,
+            LineEnd::Off(by) => problems.push(format!(
+                "page {} line {} ends {:+.2} mm from the right edge: `{}`, next `{}`",
                 line.page,
                 line.grid_line() + 1,
+                by / MM,
                 line.text(),
                 next.text()
             )),
         }
+        if !line.has_half_width() {
+            all_chinese += 1;
+            // Its last character in the last column (a hanging mark stands beyond it).
+            let n = line.glyphs.len() - usize::from(line.end() == LineEnd::Hanging);
+            let cells = column(&line.glyphs[n - 1]) + 1;
+            if cells != CELLS as isize {
+                problems.push(format!(
+                    "page {} line {} holds {cells} cells: `{}`",
+                    line.page,
+                    line.grid_line() + 1,
+                    line.text()
+                ));
+            }
+        }
     }
-    let total = full + short.len() + problems.len();
+    let total = edge + hanging + squeezed + problems.len();
     eprintln!(
-        "{total} lines followed by their paragraph: {full} ({:.1}%) hold 28 cells, {} hold 27 because the next starts with a character and a mark that may not start a line:\n  {}",
-        100.0 * full as f64 / total as f64,
-        short.len(),
-        short.join("\n  ")
+        "{total} lines followed by their paragraph: {edge} end on the right edge, {hanging} hang a closing mark past it, {squeezed} end with a mark squeezed to half a cell; {all_chinese} hold Chinese characters only, 28 cells each"
     );
     assert!(total > 80, "{total} full lines found");
     assert!(
         problems.is_empty(),
-        "lines that should be full hold another number of cells:\n  {}",
+        "lines that should be full end elsewhere (by more than 0.8 mm):\n  {}",
         problems.join("\n  ")
     );
-    assert!(full * 100 >= total * 85, "only {full} of {total} full lines hold 28 cells");
 }
 
 /// The page-number line of every page of a document: the one line below the type block.

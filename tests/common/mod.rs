@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod glyphs;
+
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
