@@ -5,7 +5,8 @@
 
 Renders the page with `pdftoppm -r 50` in colour and finds the connected regions of red
 pixels (red well above green and blue). A region lying inside another's bounding box (the
-characters and star inside a seal's ring) is counted with it. Prints
+characters and star inside a seal's ring), or overlapping it (a ring's arc cut off by black
+text printed over it), is counted with it. Prints
 {"dpi": 50, "blobs": [{"x0", "x1", "top", "bottom", "pixels"}]}: bounding boxes in points from
 the page's top-left corner, largest first; specks of fewer than 10 pixels are left out.
 Whatever draws the seal (an SVG's paths, a PNG), this sees what a reader sees.
@@ -64,13 +65,22 @@ def main(argv):
         if n >= 10:
             regions.append([x0, x1 + 1, y0, y1 + 1, n])
     regions.sort(key=lambda r: -(r[1] - r[0]) * (r[3] - r[2]))
+    # Regions whose boxes overlap are one seal (seals never touch each other: the test checks
+    # the gap between the blobs), merged until no two blobs overlap.
     blobs = []
     for r in regions:
-        outer = next((b for b in blobs if b[0] <= r[0] and r[1] <= b[1] and b[2] <= r[2] and r[3] <= b[3]), None)
-        if outer is not None:
-            outer[4] += r[4]
-        else:
-            blobs.append(r)
+        r = list(r)
+        merged = True
+        while merged:
+            merged = False
+            for b in blobs:
+                if b[0] < r[1] and r[0] < b[1] and b[2] < r[3] and r[2] < b[3]:
+                    blobs.remove(b)
+                    r = [min(b[0], r[0]), max(b[1], r[1]), min(b[2], r[2]), max(b[3], r[3]), b[4] + r[4]]
+                    merged = True
+                    break
+        blobs.append(r)
+    blobs.sort(key=lambda b: -(b[1] - b[0]) * (b[3] - b[2]))
     scale = 72.0 / DPI
     out = [{"x0": b[0] * scale, "x1": b[1] * scale, "top": b[2] * scale, "bottom": b[3] * scale, "pixels": b[4]} for b in blobs]
     emit({"dpi": DPI, "blobs": out})
