@@ -15,6 +15,8 @@ Writes:
     examples/sealed-notice/seals/zonggonghui.svg   武汉市总工会 (SVG)
     examples/sealed-notice/seals/tuanshiwei.png    共青团武汉市委员会 (PNG)
     tests/editions/signer/seals/*.svg              signature seals for the signer form's test
+    examples/letter/seals/bangongshi.svg           武汉市总工会办公室 (SVG), the letter's seal
+    examples/order/seals/wang.svg                  the order's signature seal
 """
 import io
 import math
@@ -138,6 +140,8 @@ def main():
     signer = os.path.join(ROOT, "tests", "editions", "signer", "seals")
     write(os.path.join(signer, "zhang.svg"), signature_seal("张建华"))
     write(os.path.join(signer, "li.svg"), signature_seal("李卫东"))
+    write(os.path.join(ROOT, "examples", "letter", "seals", "bangongshi.svg"), official_seal("武汉市总工会办公室"))
+    write(os.path.join(ROOT, "examples", "order", "seals", "wang.svg"), signature_seal("王志刚"))
 
 
 if __name__ == "__main__":

@@ -436,6 +436,31 @@ struct Checker {
     year_missing_reported: bool,
 }
 
+/// A format's name in the user's language: 文件格式, 信函格式, …
+fn format_name(format: DocumentFormat) -> Message {
+    match format {
+        DocumentFormat::Document => msg::format_name_document(),
+        DocumentFormat::Letter => msg::format_name_letter(),
+        DocumentFormat::Order => msg::format_name_order(),
+        DocumentFormat::Minutes => msg::format_name_minutes(),
+    }
+}
+
+/// The span of a table's header line (`[body]`) in `src`, or the file's start when it has none.
+fn table_span(src: &str, table: &str) -> Range<usize> {
+    let header = format!("[{table}]");
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(&header) {
+            let start = offset + (line.len() - trimmed.len());
+            return start..start + header.len();
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
 /// The font role of a heading at `level` (1 to 4): 黑体, 楷体, then 仿宋.
 fn heading_role(level: usize) -> Role {
     match level {
@@ -665,8 +690,13 @@ impl Checker {
         self.check_head(file, n, vars);
 
         let b = &n.body;
-        self.title(file, "body.title", &b.title, vars);
-        self.text(file, "body.addressees", &b.addressees, Role::Fangsong, vars, true);
+        if let Some(title) = &b.title {
+            self.title(file, "body.title", title, vars);
+        }
+        if let Some(addressees) = &b.addressees {
+            self.text(file, "body.addressees", addressees, Role::Fangsong, vars, true);
+        }
+        self.check_format(file, n, vars);
         for (i, p) in b.opening.iter().enumerate() {
             self.paragraph(file, &format!("body.opening[{i}]"), p, vars);
         }
@@ -714,6 +744,125 @@ impl Checker {
                 && printed < signed
             {
                 self.error(file, p.span(), "record.printed", msg::printed_before_signing(printed, signed));
+            }
+        }
+    }
+
+    /// What the notice's format (公文格式) requires and refuses: a title and addressees for the
+    /// 文件 and 信函 formats; a letter's mark without 文件 and its 版记 without 印发机关 and
+    /// 印发日期; an order's 令号, its mark ending in 命令 or 令, no 发文字号, the signer's form;
+    /// the mark of minutes ending in 纪要, and their 出席 list.
+    fn check_format(&mut self, file: &SourceFile, n: &Notice, vars: &Vars) {
+        let format = n.format();
+        let format_name = format_name(format);
+        // Where a missing part is reported: the `format` key, else the `[body]` or `[head]`
+        // table's header line.
+        let at = |table: &str| n.format.as_ref().map_or_else(|| table_span(&file.src, table), Spanned::span);
+        let b = &n.body;
+        if matches!(format, DocumentFormat::Document | DocumentFormat::Letter) {
+            if b.title.is_none() {
+                self.error(file, table_span(&file.src, "body"), "body.title", msg::format_needs_title(&format_name));
+            }
+            if b.addressees.is_none() {
+                self.error(
+                    file,
+                    table_span(&file.src, "body"),
+                    "body.addressees",
+                    msg::format_needs_addressees(&format_name),
+                );
+            }
+        }
+        let h = n.head.get_ref();
+        // The mark as printed on one line: written whole, or the first issuer's with the suffix
+        // (the suffix alone, for marks stacked beside it).
+        let (mark, mark_span, mark_field) = match (&h.organ_mark, n.issuers.first()) {
+            (Some(m), _) => (text::expand(m.get_ref(), vars).unwrap_or_default(), m.span(), "head.organ_mark".to_string()),
+            (None, Some(first)) => {
+                let suffix = h.suffix.as_ref().and_then(|s| text::expand(s.get_ref(), vars).ok()).unwrap_or_default();
+                let own = first.mark.as_ref().unwrap_or(&first.name);
+                let mark = if n.issuers.len() == 1 || format == DocumentFormat::Letter {
+                    text::expand(own.get_ref(), vars).unwrap_or_default() + if format == DocumentFormat::Letter { "" } else { suffix.as_str() }
+                } else {
+                    suffix
+                };
+                let (span, field) = match &h.suffix {
+                    Some(s) if format != DocumentFormat::Letter => (s.span(), "head.suffix".to_string()),
+                    _ => (own.span(), if first.mark.is_some() { "issuers[0].mark" } else { "issuers[0].name" }.to_string()),
+                };
+                (mark, span, field)
+            }
+            (None, None) => (String::new(), n.head.span(), "head.organ_mark".to_string()),
+        };
+        match format {
+            DocumentFormat::Letter => {
+                let suffix = h.suffix.as_ref().filter(|s| s.get_ref().contains("文件"));
+                if let Some(s) = suffix {
+                    self.error(file, s.span(), "head.suffix", msg::letter_mark_with_wenjian());
+                } else if mark.ends_with("文件") {
+                    self.error(file, mark_span.clone(), mark_field.clone(), msg::letter_mark_with_wenjian());
+                }
+                if let Some(r) = &n.record {
+                    if let Some(p) = &r.printer {
+                        self.error(file, p.span(), "record.printer", msg::letter_record_printer("printer"));
+                    }
+                    if let Some(p) = &r.printed {
+                        self.error(file, p.span(), "record.printed", msg::letter_record_printer("printed"));
+                    }
+                }
+            }
+            DocumentFormat::Order => {
+                match &h.order_number {
+                    None => self.error(file, at("head"), "head.order_number", msg::order_number_missing()),
+                    Some(o) if *o.get_ref() < 1 => self.error(file, o.span(), "head.order_number", msg::order_number_below_one(o.get_ref())),
+                    Some(_) => {}
+                }
+                if !mark.is_empty() && !mark.ends_with('令') {
+                    self.error(file, mark_span.clone(), mark_field.clone(), msg::order_mark(&mark));
+                }
+                if let Some(number) = &h.number {
+                    self.error(file, number.agency.span(), "head.number", msg::order_number_and_document_number());
+                }
+                if let Some(f) = &n.signature.get_ref().form
+                    && *f.get_ref() != SignatureForm::Signer
+                {
+                    let name = match f.get_ref() {
+                        SignatureForm::Sealed => "sealed",
+                        SignatureForm::Unsealed => "unsealed",
+                        SignatureForm::Signer => "signer",
+                    };
+                    self.error(file, f.span(), "signature.form", msg::order_signature_form(name));
+                }
+            }
+            DocumentFormat::Minutes => {
+                if !mark.is_empty() && !mark.ends_with("纪要") {
+                    self.error(file, mark_span.clone(), mark_field.clone(), msg::minutes_mark(&mark));
+                }
+                let present = n.attendance.as_ref().is_some_and(|a| !a.get_ref().present.is_empty());
+                if !present {
+                    let span = n.attendance.as_ref().map_or_else(|| at("body"), Spanned::span);
+                    self.error(file, span, "attendance.present", msg::minutes_present_missing());
+                }
+            }
+            DocumentFormat::Document => {}
+        }
+        if format != DocumentFormat::Order
+            && let Some(o) = &h.order_number
+        {
+            self.error(file, o.span(), "head.order_number", msg::order_number_not_order(&format_name));
+        }
+        if let Some(a) = &n.attendance {
+            if format != DocumentFormat::Minutes {
+                self.error(file, a.span(), "attendance", msg::attendance_not_minutes(&format_name));
+            }
+            let lists = [
+                ("present", &a.get_ref().present),
+                ("on_leave", &a.get_ref().on_leave),
+                ("sitting_in", &a.get_ref().sitting_in),
+            ];
+            for (key, list) in lists {
+                for (i, entry) in list.iter().enumerate() {
+                    self.text(file, &format!("attendance.{key}[{i}]"), entry, Role::Fangsong, vars, true);
+                }
             }
         }
     }
@@ -810,7 +959,13 @@ impl Checker {
     /// 署名 and 成文日期: who signs, in which form, with which seals.
     fn check_signature(&mut self, file: &SourceFile, n: &Notice, vars: &Vars) {
         let sig = n.signature.get_ref();
-        let form = sig.form.as_ref().map_or(SignatureForm::Sealed, |f| *f.get_ref());
+        // An order is signed by its signer (7.3.5.3) unless it says otherwise (an error).
+        let default = if n.format() == DocumentFormat::Order {
+            SignatureForm::Signer
+        } else {
+            SignatureForm::Sealed
+        };
+        let form = sig.form.as_ref().map_or(default, |f| *f.get_ref());
         let form_name = match form {
             SignatureForm::Sealed => "sealed",
             SignatureForm::Unsealed => "unsealed",
@@ -825,10 +980,9 @@ impl Checker {
                 ),
                 None => self.error(file, n.signature.span(), "signature.organ", msg::no_signature_organ()),
             }
-            if form == SignatureForm::Signer
-                && let Some(f) = &sig.form
-            {
-                self.error(file, f.span(), "signature.form", msg::signer_form_needs_issuers());
+            if form == SignatureForm::Signer {
+                let span = sig.form.as_ref().map_or_else(|| n.signature.span(), Spanned::span);
+                self.error(file, span, "signature.form", msg::signer_form_needs_issuers());
             }
         } else {
             if let Some(organ) = &sig.organ {

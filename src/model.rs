@@ -17,6 +17,8 @@ pub type Text = Spanned<String>;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
+    /// 公文格式: which of GB/T 9704's layouts the notice is in; 文件格式 when left out.
+    pub format: Option<Spanned<DocumentFormat>>,
     /// The campaign year, `{year}` in text; a notice without a campaign has none.
     pub year: Option<Spanned<i64>>,
     /// Named dates, `{NAME}` in text.
@@ -32,9 +34,16 @@ pub struct Notice {
     pub closing: Closing,
     pub signature: Spanned<Signature>,
     pub record: Option<Record>,
+    /// 出席、请假、列席: the attendance lists of minutes (纪要格式 only).
+    pub attendance: Option<Spanned<Attendance>>,
 }
 
 impl Notice {
+    /// The notice's format: 文件格式 unless it says otherwise.
+    pub fn format(&self) -> DocumentFormat {
+        self.format.as_ref().map_or(DocumentFormat::Document, |f| *f.get_ref())
+    }
+
     /// The issuers' full names (署名), 主办机关 first: `[[issuers]]`, or `signature.organ`.
     pub fn issuer_names(&self) -> Vec<&str> {
         if self.issuers.is_empty() {
@@ -48,6 +57,53 @@ impl Notice {
     pub fn number(&self) -> Option<String> {
         self.head.get_ref().number.as_ref().map(DocumentNumber::render)
     }
+}
+
+/// 公文的格式 (GB/T 9704-2012 7 and 10): the layout a notice is printed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentFormat {
+    /// 文件格式 (7): the mark (often with 文件) 35 mm below the top of the type block, the
+    /// 发文字号 and a red rule; the default.
+    #[default]
+    Document,
+    /// 信函格式 (10.1): the mark 30 mm from the top of the page between red double rules, the
+    /// 发文字号 flush right under the first; no page number on page 1; a 版记 of 抄送 only.
+    Letter,
+    /// 命令（令）格式 (10.2): the mark (full name + 命令 or 令) 20 mm below the top of the type
+    /// block, the 令号 (第N号) under it, signed with the signer's title and seal (7.3.5.3).
+    Order,
+    /// 纪要格式 (10.3): the mark (……纪要) 35 mm below the top of the type block; after the
+    /// text, the 出席, 请假 and 列席 lists.
+    Minutes,
+}
+
+impl DocumentFormat {
+    /// The key's value in `notice.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentFormat::Document => "document",
+            DocumentFormat::Letter => "letter",
+            DocumentFormat::Order => "order",
+            DocumentFormat::Minutes => "minutes",
+        }
+    }
+}
+
+/// 出席、请假、列席 (GB/T 9704 10.3): who attended the meeting of minutes, each entry a unit
+/// or a name (or both, such as 市总工会办公室孙丽), printed after the text in that order.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    /// 出席: those present.
+    #[serde(default)]
+    pub present: Vec<Text>,
+    /// 请假: those excused (on leave).
+    #[serde(default)]
+    pub on_leave: Vec<Text>,
+    /// 列席: those sitting in without a vote.
+    #[serde(default)]
+    pub sitting_in: Vec<Text>,
 }
 
 /// 发文机关: one issuer of the notice, with what the head and the signature print of it.
@@ -88,6 +144,8 @@ pub struct Head {
     pub signers: Vec<Text>,
     /// 发文字号; a notice posted without one leaves it out.
     pub number: Option<DocumentNumber>,
+    /// 令号 of an order (命令（令）格式): 12 prints 第12号.
+    pub order_number: Option<Spanned<i64>>,
 }
 
 /// 发文字号: 机关代字〔年份〕序号号, such as 武工办〔2014〕74号.
@@ -159,9 +217,10 @@ impl Lines {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
-    pub title: Spanned<Lines>,
-    /// 主送机关
-    pub addressees: Text,
+    /// 标题: required in the 文件 and 信函 formats; an order or minutes may go without.
+    pub title: Option<Spanned<Lines>>,
+    /// 主送机关: required in the 文件 and 信函 formats.
+    pub addressees: Option<Text>,
     /// Paragraphs before the first section.
     #[serde(default)]
     pub opening: Vec<Text>,

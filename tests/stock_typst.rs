@@ -67,8 +67,16 @@ fn the_stock_typst_compiler_gives_the_same_pages() {
 #[test]
 fn the_stock_typst_compiler_gives_the_same_pages_for_the_examples() {
     // Joint marks, seals (SVG and PNG, read by Typst from the edition's folder), text and
-    // table attachments, a landscape page: the templates alone make them.
-    for example in ["examples/joint-notice", "examples/sealed-notice", "examples/tables-notice"] {
+    // table attachments, a landscape page, the 信函, 命令 and 纪要 formats (issue #14): the
+    // templates alone make them.
+    for example in [
+        "examples/joint-notice",
+        "examples/sealed-notice",
+        "examples/tables-notice",
+        "examples/letter",
+        "examples/order",
+        "examples/minutes",
+    ] {
         let ours = build(&root().join(example));
         ours.run.assert_ok(&format!("gongwen build {example}"));
         let documents = listing(&ours.out);

@@ -10,7 +10,7 @@
 //! `gongwen fill --values` (an incremental update of the blank form) and flattened
 //! (`--flatten`); one form of `fill --units`; the Traditional build (`--script hant`); the
 //! PDF/A build (`--pdf-standard a-2b`) and a form filled from it; the PDF/UA build
-//! (`--pdf-standard ua-1`, whose forms are print-only); every PDF of the three examples and
+//! (`--pdf-standard ua-1`, whose forms are print-only); every PDF of the six examples and
 //! their 报名表 filled with Chinese text. A validator that is not installed fails
 //! the test saying what to install.
 
@@ -132,8 +132,9 @@ fn outputs() -> &'static Outputs {
         pdfs.push((format!("附件2 for one unit (fill --units): {first}"), units.join(&first)));
 
         // The examples (issue #10): joint marks, seals drawn from SVG and PNG, a text
-        // attachment, a landscape table, a fillable table, and that table filled.
-        for example in ["joint-notice", "sealed-notice", "tables-notice"] {
+        // attachment, a landscape table, a fillable table, and that table filled; the 信函,
+        // 命令 and 纪要 formats (issue #14).
+        for example in ["joint-notice", "sealed-notice", "tables-notice", "letter", "order", "minutes"] {
             let out = d.join(example);
             let source = root().join("examples").join(example);
             run_gongwen(&[os("build"), source.as_os_str(), os("-o"), out.as_os_str()]);

@@ -207,6 +207,76 @@ catalogue! {
         en: "the signer form needs each issuer's signer: write the issuers as [[issuers]], each with its signer",
     }
 
+    // ── Formats (公文格式: 文件, 信函, 命令, 纪要)
+    format_needs_title(format) {
+        zh: "{format}要有标题：请在 `[body]` 里写 `title`",
+        en: "a notice in the {format} format needs a title: expected `title` in [body]",
+    }
+    format_needs_addressees(format) {
+        zh: "{format}要有主送机关：请在 `[body]` 里写 `addressees`",
+        en: "a notice in the {format} format needs its addressees: expected `addressees` in [body]",
+    }
+    letter_mark_with_wenjian() {
+        zh: "信函格式的发文机关标志只用机关全称或规范化简称，不加“文件”二字：请删去“文件”",
+        en: "a letter's organ mark is the issuer's full or short name, without 文件: leave 文件 out",
+    }
+    letter_record_printer(key) {
+        zh: "信函格式的版记不印印发机关和印发日期：请删去 `record.{key}`（版记只写 `cc` 抄送）",
+        en: "a letter's 版记 prints no 印发机关 or 印发日期: leave record.{key} out (the 版记 of a letter is its cc alone)",
+    }
+    order_number_missing() {
+        zh: "命令（令）格式要有令号：请在 `[head]` 里写 `order_number`（如 12，印为“第12号”）",
+        en: "an order needs its order number: expected order_number in [head] (12 prints 第12号)",
+    }
+    order_number_not_order(format) {
+        zh: "令号只用于命令（令）格式，这份公文是{format}：请删去 `order_number`，或写 `format = \"order\"`",
+        en: "order_number belongs to an order, and this notice is in the {format} format: leave it out, or write format = \"order\"",
+    }
+    order_number_below_one(n) {
+        zh: "{n}：令号应为从 1 开始的整数",
+        en: "{n}: expected an order number from 1",
+    }
+    order_mark(mark) {
+        zh: "命令（令）格式的发文机关标志由机关全称加“命令”或“令”字组成，这里是“{mark}”：请以“命令”或“令”结尾",
+        en: "an order's mark is the issuer's full name followed by 命令 or 令, not 「{mark}」: end it with 命令 or 令",
+    }
+    order_number_and_document_number() {
+        zh: "命令（令）格式不标发文字号，标令号：请删去 `[head.number]`，令号写在 `order_number`",
+        en: "an order carries an order number, not a document number: leave [head.number] out and write order_number",
+    }
+    order_signature_form(form) {
+        zh: "命令（令）格式的署名是签发人职务、签名章和成文日期（GB/T 9704 7.3.5.3），这里是 `{form}`：请写 `form = \"signer\"` 或删去这一行",
+        en: "an order is signed with the signer's title, signature seal and date (GB/T 9704 7.3.5.3), not {form}: write form = \"signer\" or leave it out",
+    }
+    minutes_mark(mark) {
+        zh: "纪要格式的标志由“……纪要”组成，这里是“{mark}”：请以“纪要”结尾",
+        en: "the mark of minutes is 「……纪要」, not 「{mark}」: end it with 纪要",
+    }
+    minutes_present_missing() {
+        zh: "纪要要有出席人员名单：请写 `[attendance]` 和 `present`（出席的单位、姓名，每项一个字符串）",
+        en: "minutes need the list of those present: expected [attendance] with present (units and names, one string each)",
+    }
+    attendance_not_minutes(format) {
+        zh: "出席、请假、列席名单只用于纪要格式，这份公文是{format}：请删去 `[attendance]`，或写 `format = \"minutes\"`",
+        en: "the attendance lists belong to minutes, and this notice is in the {format} format: leave [attendance] out, or write format = \"minutes\"",
+    }
+    format_name_document() {
+        zh: "文件格式",
+        en: "document",
+    }
+    format_name_letter() {
+        zh: "信函格式",
+        en: "letter",
+    }
+    format_name_order() {
+        zh: "命令（令）格式",
+        en: "order",
+    }
+    format_name_minutes() {
+        zh: "纪要格式",
+        en: "minutes",
+    }
+
     // ── Body (主体)
     section_empty() {
         zh: "这个小节是空的：应有 `title`（标题）、`paragraphs`（段落）或 `items`（下一级小节）",

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Where a page is inked red, as poppler renders it: the seals (印章) drawn on a signature.
 
-    red_blobs.py PDF PAGE        (PAGE from 1)
+    red_blobs.py PDF PAGE [DPI]  (PAGE from 1; DPI 50 unless given)
 
-Renders the page with `pdftoppm -r 50` in colour and finds the connected regions of red
+Renders the page with `pdftoppm -r 50` (or DPI) in colour and finds the connected regions of red
 pixels (red well above green and blue). A region lying inside another's bounding box (the
 characters and star inside a seal's ring), or overlapping it (a ring's arc cut off by black
 text printed over it), is counted with it. Prints
-{"dpi": 50, "blobs": [{"x0", "x1", "top", "bottom", "pixels"}]}: bounding boxes in points from
+{"dpi": DPI, "blobs": [{"x0", "x1", "top", "bottom", "pixels"}]}: bounding boxes in points from
 the page's top-left corner, largest first; specks of fewer than 10 pixels are left out.
 Whatever draws the seal (an SVG's paths, a PNG), this sees what a reader sees.
 """
@@ -31,12 +31,13 @@ def read_ppm(path):
 
 
 def main(argv):
-    if len(argv) != 3:
+    if len(argv) not in (3, 4):
         fail(__doc__)
     pdf, page = argv[1], int(argv[2])
+    dpi = int(argv[3]) if len(argv) == 4 else DPI
     with tempfile.TemporaryDirectory() as tmp:
         prefix = os.path.join(tmp, "page")
-        run(["pdftoppm", "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", pdf, prefix])
+        run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", pdf, prefix])
         w, h, px = read_ppm(prefix + ".ppm")
     red = bytearray(w * h)
     for i in range(w * h):
@@ -81,9 +82,9 @@ def main(argv):
                     break
         blobs.append(r)
     blobs.sort(key=lambda b: -(b[1] - b[0]) * (b[3] - b[2]))
-    scale = 72.0 / DPI
+    scale = 72.0 / dpi
     out = [{"x0": b[0] * scale, "x1": b[1] * scale, "top": b[2] * scale, "bottom": b[3] * scale, "pixels": b[4]} for b in blobs]
-    emit({"dpi": DPI, "blobs": out})
+    emit({"dpi": dpi, "blobs": out})
 
 
 if __name__ == "__main__":

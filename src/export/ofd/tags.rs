@@ -20,8 +20,23 @@ pub const NAMESPACE: &str = "urn:gongwen:ofd:gongwen-tags:1";
 /// The groups of fields and the fields in each, in the standard's order. A part the templates
 /// name that is not here goes after them, on its own.
 const GROUPS: &[(&str, &[&str])] = &[
-    ("版头", &["份号", "密级", "紧急程度", "发文机关标志", "发文字号", "签发人"]),
-    ("主体", &["标题", "主送机关", "正文", "附件说明", "发文机关署名", "成文日期", "附注", "附件"]),
+    ("版头", &["份号", "密级", "紧急程度", "发文机关标志", "发文字号", "令号", "签发人"]),
+    (
+        "主体",
+        &[
+            "标题",
+            "主送机关",
+            "正文",
+            "附件说明",
+            "出席",
+            "请假",
+            "列席",
+            "发文机关署名",
+            "成文日期",
+            "附注",
+            "附件",
+        ],
+    ),
     ("版记", &["抄送机关", "印发机关", "印发日期"]),
     ("页码", &[]),
 ];
