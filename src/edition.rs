@@ -795,8 +795,8 @@ impl Checker {
         };
         match format {
             DocumentFormat::Letter => {
-                let suffix = h.suffix.as_ref().filter(|s| s.get_ref().contains("文件"));
-                if let Some(s) = suffix {
+                // The letter's mark is the host's name alone: a suffix would not be printed.
+                if let Some(s) = &h.suffix {
                     self.error(file, s.span(), "head.suffix", msg::letter_mark_with_wenjian());
                 } else if mark.ends_with("文件") {
                     self.error(file, mark_span.clone(), mark_field.clone(), msg::letter_mark_with_wenjian());

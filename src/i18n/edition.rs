@@ -217,8 +217,8 @@ catalogue! {
         en: "a notice in the {format} format needs its addressees: expected `addressees` in [body]",
     }
     letter_mark_with_wenjian() {
-        zh: "信函格式的发文机关标志只用机关全称或规范化简称，不加“文件”二字：请删去“文件”",
-        en: "a letter's organ mark is the issuer's full or short name, without 文件: leave 文件 out",
+        zh: "信函格式的发文机关标志只用机关全称或规范化简称，不加“文件”二字：请删去“文件”（信函不写 `head.suffix`）",
+        en: "a letter's organ mark is the issuer's full or short name, without 文件: leave 文件 out (a letter has no head.suffix)",
     }
     letter_record_printer(key) {
         zh: "信函格式的版记不印印发机关和印发日期：请删去 `record.{key}`（版记只写 `cc` 抄送）",

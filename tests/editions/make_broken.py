@@ -107,13 +107,13 @@ CASES = [
          A, '"yesno"', "items[1].fields[0].kind", "unknown variant `yesno`, expected one of `count`, `amount`, `choice`, `text`"),
     # ── unknown keys: a typo is an error, never ignored
     Case("unknown-key-head", [(N, 'organ_mark = "武汉市总工会办公室文件"', 'organ_mark = "武汉市总工会办公室文件"\nsecercy = "秘密"')],
-         N, "secercy", "head.secercy", "unknown field `secercy`, expected one of `copy_number`, `secrecy`, `urgency`, `organ_mark`, `suffix`, `signers`, `number`"),
+         N, "secercy", "head.secercy", "unknown field `secercy`, expected one of `copy_number`, `secrecy`, `urgency`, `organ_mark`, `suffix`, `signers`, `number`, `order_number`"),
     Case("unknown-key-section", [(N, 'title = "活动时间"', 'titel = "活动时间"')],
          N, "titel", "body.sections[0].titel", "unknown field `titel`, expected one of `title`, `paragraphs`, `items`"),
     Case("unknown-key-form-field", [(A, 'label = "其中农民工总数"', 'lable = "其中农民工总数"')],
          A, "lable", "items[0].fields[1].lable", "unknown field `lable`, expected one of `letter`, `label`, `unit`, `tail`, `after`, `join`, `kind`"),
     Case("unknown-key-top", [(N, "year = 2015\n", "year = 2015\nyaer = 2015\n")],
-         N, "yaer", "yaer", "unknown field `yaer`, expected one of `year`, `dates`, `issuers`, `head`, `body`, `closing`, `signature`, `record`"),
+         N, "yaer", "yaer", "unknown field `yaer`, expected one of `format`, `year`, `dates`, `issuers`, `head`, `body`, `closing`, `signature`, `record`, `attendance`"),
     # ── missing required fields
     # The notice names its one issuer in organ_mark and signature.organ, or several in [[issuers]].
     Case("missing-signature-organ", [(N, 'organ = "武汉市总工会办公室"\n', "")],
