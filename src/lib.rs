@@ -23,6 +23,7 @@ pub mod reissue;
 pub mod report;
 pub mod returns;
 pub mod script;
+pub mod serve;
 pub mod text;
 pub mod typeset;
 pub mod values;

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
@@ -14,27 +15,33 @@ use toml::value::Datetime;
 pub type Text = Spanned<String>;
 
 /// `notice.toml`: the notice (通知) itself.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
     /// 公文格式: which of GB/T 9704's layouts the notice is in; 文件格式 when left out.
+    #[schemars(with = "Option<DocumentFormat>")]
     pub format: Option<Spanned<DocumentFormat>>,
     /// The campaign year, `{year}` in text; a notice without a campaign has none.
+    #[schemars(with = "Option<i64>")]
     pub year: Option<Spanned<i64>>,
     /// Named dates, `{NAME}` in text.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, crate::serve::schema::Date>")]
     pub dates: BTreeMap<String, Spanned<Datetime>>,
     /// 发文机关: the issuers in order, 主办机关 first. Without them the notice has one issuer,
     /// given by `head.organ_mark` and `signature.organ` (the 2015 edition's way).
     #[serde(default)]
     pub issuers: Vec<Issuer>,
+    #[schemars(with = "Head")]
     pub head: Spanned<Head>,
     pub body: Body,
     #[serde(default)]
     pub closing: Closing,
+    #[schemars(with = "Signature")]
     pub signature: Spanned<Signature>,
     pub record: Option<Record>,
     /// 出席、请假、列席: the attendance lists of minutes (纪要格式 only).
+    #[schemars(with = "Option<Attendance>")]
     pub attendance: Option<Spanned<Attendance>>,
 }
 
@@ -60,7 +67,7 @@ impl Notice {
 }
 
 /// 公文的格式 (GB/T 9704-2012 7 and 10): the layout a notice is printed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentFormat {
     /// 文件格式 (7): the mark (often with 文件) 35 mm below the top of the type block, the
@@ -92,69 +99,88 @@ impl DocumentFormat {
 
 /// 出席、请假、列席 (GB/T 9704 10.3): who attended the meeting of minutes, each entry a unit
 /// or a name (or both, such as 市总工会办公室孙丽), printed after the text in that order.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// 出席: those present.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub present: Vec<Text>,
     /// 请假: those excused (on leave).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub on_leave: Vec<Text>,
     /// 列席: those sitting in without a vote.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub sitting_in: Vec<Text>,
 }
 
 /// 发文机关: one issuer of the notice, with what the head and the signature print of it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// 全称: the full name, printed in the signature (署名).
+    #[schemars(with = "String")]
     pub name: Text,
     /// 发文机关标志 text: the full name or its 规范化简称; the name when left out.
+    #[schemars(with = "Option<String>")]
     pub mark: Option<Text>,
     /// 印章: an image (PNG or SVG) in the edition's folder, for the sealed signature.
+    #[schemars(with = "Option<String>")]
     pub seal: Option<Text>,
     /// The seal's width in millimetres (42 when left out: a 4.2 cm seal).
+    #[schemars(with = "Option<Number>")]
     pub seal_size: Option<Spanned<Number>>,
     /// 签发人职务: the signer's full title, for the signer's-seal signature.
+    #[schemars(with = "Option<String>")]
     pub signer: Option<Text>,
     /// 签发人签名章: an image (PNG or SVG) in the edition's folder.
+    #[schemars(with = "Option<String>")]
     pub signature_seal: Option<Text>,
 }
 
 /// 版头: the head block above the red rule.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Head {
     /// 份号
+    #[schemars(with = "Option<String>")]
     pub copy_number: Option<Text>,
     /// 密级和保密期限
+    #[schemars(with = "Option<String>")]
     pub secrecy: Option<Text>,
     /// 紧急程度
+    #[schemars(with = "Option<String>")]
     pub urgency: Option<Text>,
     /// 发文机关标志 of a single issuer, written whole, such as 武汉市总工会办公室文件. With
     /// `[[issuers]]` the mark is made of their `mark`s and `suffix`.
+    #[schemars(with = "Option<String>")]
     pub organ_mark: Option<Text>,
     /// The word after the issuers' marks, such as 文件; centred on them when they are several.
+    #[schemars(with = "Option<String>")]
     pub suffix: Option<Text>,
     /// 签发人 (上行文 only)
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub signers: Vec<Text>,
     /// 发文字号; a notice posted without one leaves it out.
     pub number: Option<DocumentNumber>,
     /// 令号 of an order (命令（令）格式): 12 prints 第12号.
+    #[schemars(with = "Option<i64>")]
     pub order_number: Option<Spanned<i64>>,
 }
 
 /// 发文字号: 机关代字〔年份〕序号号, such as 武工办〔2014〕74号.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentNumber {
+    #[schemars(with = "String")]
     pub agency: Text,
+    #[schemars(with = "i64")]
     pub year: Spanned<i64>,
     /// Left out in a draft, until the notice is issued.
+    #[schemars(with = "Option<i64>")]
     pub serial: Option<Spanned<i64>>,
 }
 
@@ -214,20 +240,25 @@ impl Lines {
 }
 
 /// 主体: title, addressees and the body text.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// 标题: required in the 文件 and 信函 formats; an order or minutes may go without.
+    #[schemars(with = "Option<Lines>")]
     pub title: Option<Spanned<Lines>>,
     /// 主送机关: required in the 文件 and 信函 formats.
+    #[schemars(with = "Option<String>")]
     pub addressees: Option<Text>,
     /// Paragraphs before the first section.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub opening: Vec<Text>,
     #[serde(default)]
+    #[schemars(with = "Vec<Section>")]
     pub sections: Vec<Spanned<Section>>,
     /// The heading levels (1 to 4) whose headings run into their first paragraph; the others
     /// stand on their own line. Levels 2, 3 and 4 when left out.
+    #[schemars(with = "Option<Vec<i64>>")]
     pub run_in: Option<Spanned<Vec<Spanned<i64>>>>,
 }
 
@@ -240,61 +271,75 @@ pub const DEFAULT_RUN_IN: [i64; 3] = [2, 3, 4];
 /// A section of the text at one of the four levels, numbered by the template among its titled
 /// siblings: 一、 (黑体), （一） (楷体), 1. and （1） (仿宋). A section may be a heading alone,
 /// paragraphs alone (no title, no number), or both; `items` are the sections one level down.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    #[schemars(with = "Option<String>")]
     pub title: Option<Text>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub paragraphs: Vec<Text>,
     #[serde(default)]
+    #[schemars(with = "Vec<Section>")]
     pub items: Vec<Spanned<Section>>,
 }
 
 /// One line of the contact block: `label：text`, such as 联系电话：85760519.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactLine {
     /// 联系人, 联系电话, 传真, 电子邮箱, 地址, …
+    #[schemars(with = "String")]
     pub label: Text,
+    #[schemars(with = "String")]
     pub text: Text,
 }
 
 /// What follows the sections: closing paragraphs, contacts, the attachment list, 附注.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Closing {
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub paragraphs: Vec<Text>,
     /// 联系人
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub contacts: Vec<Text>,
     /// 联系电话
+    #[schemars(with = "Option<String>")]
     pub phone: Option<Text>,
     /// printed after the phone number in parentheses, such as 传真
+    #[schemars(with = "Option<String>")]
     pub phone_note: Option<Text>,
     /// Further lines of the contact block, after 联系人 and 联系电话.
     #[serde(default)]
     pub contact: Vec<ContactLine>,
     /// The attachments' files, in the order of 附件1, 附件2, …
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub attachments: Vec<Text>,
     /// 附注
+    #[schemars(with = "Option<String>")]
     pub note: Option<Text>,
 }
 
 /// 署名 and 成文日期.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// The one issuer's name, when the notice has no `[[issuers]]`.
+    #[schemars(with = "Option<String>")]
     pub organ: Option<Text>,
+    #[schemars(with = "crate::serve::schema::Date")]
     pub date: Spanned<Datetime>,
     /// How the notice is signed (7.3.5); sealed when left out.
+    #[schemars(with = "Option<SignatureForm>")]
     pub form: Option<Spanned<SignatureForm>>,
 }
 
 /// The three forms of signature of GB/T 9704 7.3.5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SignatureForm {
     /// 加盖印章 (7.3.5.1): names over the date, each with room for its seal.
@@ -306,12 +351,15 @@ pub enum SignatureForm {
 }
 
 /// 版记: 抄送, 印发机关 and 印发日期.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub cc: Vec<Text>,
+    #[schemars(with = "Option<String>")]
     pub printer: Option<Text>,
+    #[schemars(with = "Option<crate::serve::schema::Date>")]
     pub printed: Option<Spanned<Datetime>>,
 }
 
@@ -346,69 +394,88 @@ pub struct KindKey {
 }
 
 /// `attachment-N.toml` of kind `form`: a statistics form (统计表) that reporting units fill in.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Form {
     /// `form`, or left out.
+    #[schemars(with = "Option<String>")]
     pub kind: Option<Text>,
+    #[schemars(with = "Lines")]
     pub title: Spanned<Lines>,
     /// 说明
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub notes: Vec<Text>,
     /// Checks on returns, such as `05A = 05B + 05C` or `01B <= 01A`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub rules: Vec<Text>,
     /// The header blanks; all three when left out, none with `header = false`.
+    #[schemars(with = "Option<HeaderSpec>")]
     pub header: Option<Spanned<HeaderSpec>>,
     #[serde(default)]
     pub items: Vec<FormItem>,
 }
 
 /// `attachment-N.toml` of kind `text`: a title and text with headings, like the body's.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TextAttachment {
+    #[schemars(with = "String")]
     pub kind: Text,
+    #[schemars(with = "Lines")]
     pub title: Spanned<Lines>,
     /// Paragraphs before the first section.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub paragraphs: Vec<Text>,
     #[serde(default)]
+    #[schemars(with = "Vec<Section>")]
     pub sections: Vec<Spanned<Section>>,
     /// As `body.run_in`.
+    #[schemars(with = "Option<Vec<i64>>")]
     pub run_in: Option<Spanned<Vec<Spanned<i64>>>>,
 }
 
 /// `attachment-N.toml` of kind `table`: a ruled table, its head repeated on every page; blank
 /// cells make it a fillable form.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableAttachment {
+    #[schemars(with = "String")]
     pub kind: Text,
+    #[schemars(with = "Lines")]
     pub title: Spanned<Lines>,
     /// The header blanks above the table; none when left out.
+    #[schemars(with = "Option<HeaderSpec>")]
     pub header: Option<Spanned<HeaderSpec>>,
     /// 说明, above the table.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub notes: Vec<Text>,
     /// Checks on returns, as a form's.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub rules: Vec<Text>,
     /// `portrait` or `landscape`; when left out, landscape if the columns are wider than the
     /// portrait type block.
+    #[schemars(with = "Option<Orientation>")]
     pub orientation: Option<Spanned<Orientation>>,
     pub columns: Vec<Column>,
     /// The head rows (表头), repeated on every page.
     #[serde(default)]
+    #[schemars(with = "Vec<Vec<Cell>>")]
     pub head: Vec<Spanned<Vec<Spanned<Cell>>>>,
     #[serde(default)]
+    #[schemars(with = "Vec<Vec<Cell>>")]
     pub rows: Vec<Spanned<Vec<Spanned<Cell>>>>,
     /// Rows to fill in after `rows`: each column with a `blank` gets a field in each.
+    #[schemars(with = "Option<i64>")]
     pub blank_rows: Option<Spanned<i64>>,
 }
 
 /// How a table's page stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Orientation {
     Portrait,
@@ -416,22 +483,25 @@ pub enum Orientation {
 }
 
 /// A column of a table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     /// In characters of the table's text (4号); the type block holds 31 upright, 45 across.
+    #[schemars(with = "Number")]
     pub width: Spanned<Number>,
     /// The kind of the column's blanks in `blank_rows`: text, count, amount or choice.
+    #[schemars(with = "Option<FieldKind>")]
     pub blank: Option<Spanned<FieldKind>>,
     /// Prints the row's number (序号) in every body row.
     #[serde(default)]
     pub numbered: bool,
     /// `center` (the default) or `left`, for the column's body cells.
+    #[schemars(with = "Option<CellAlign>")]
     pub align: Option<Spanned<CellAlign>>,
 }
 
 /// How text stands in a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CellAlign {
     Center,
@@ -472,14 +542,19 @@ pub enum Cell {
 }
 
 /// A cell written as a table: merged cells, a blank, text aligned otherwise.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CellSpec {
+    #[schemars(with = "Option<String>")]
     pub text: Option<Text>,
+    #[schemars(with = "Option<i64>")]
     pub colspan: Option<Spanned<i64>>,
+    #[schemars(with = "Option<i64>")]
     pub rowspan: Option<Spanned<i64>>,
     /// A blank to fill in, of this kind.
+    #[schemars(with = "Option<FieldKind>")]
     pub blank: Option<Spanned<FieldKind>>,
+    #[schemars(with = "Option<CellAlign>")]
     pub align: Option<Spanned<CellAlign>>,
 }
 
@@ -555,11 +630,14 @@ impl<'de> Deserialize<'de> for HeaderSpec {
 }
 
 /// The labels of the form's header blanks; each one `false` to leave it out.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FormHeader {
+    #[schemars(with = "Option<Label>")]
     pub unit: Option<Spanned<Label>>,
+    #[schemars(with = "Option<Label>")]
     pub reporter: Option<Spanned<Label>>,
+    #[schemars(with = "Option<Label>")]
     pub phone: Option<Spanned<Label>>,
 }
 
@@ -609,34 +687,42 @@ impl FormHeader {
 }
 
 /// A numbered indicator, `01`, `02`, …, with its lettered blanks.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FormItem {
+    #[schemars(with = "String")]
     pub code: Text,
     /// Text on the code's line before the blanks.
+    #[schemars(with = "Option<String>")]
     pub lead: Option<Text>,
     #[serde(default)]
     pub fields: Vec<FieldSpec>,
 }
 
 /// One blank as written in the form file: `（A）label____unit tail after`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldSpec {
+    #[schemars(with = "String")]
     pub letter: Text,
     /// The text before the blank: a string, or the pieces a line may break between when it
     /// is longer than a line (`["…生活保障线的", "困难职工家庭"]`).
+    #[schemars(with = "Option<Lines>")]
     pub label: Option<Spanned<Lines>>,
+    #[schemars(with = "String")]
     pub unit: Text,
+    #[schemars(with = "Option<String>")]
     pub tail: Option<Text>,
+    #[schemars(with = "Option<String>")]
     pub after: Option<Text>,
     #[serde(default)]
     pub join: bool,
+    #[schemars(with = "Option<FieldKind>")]
     pub kind: Option<Spanned<FieldKind>>,
 }
 
 /// What a blank holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldKind {
     /// A whole number of people, households, …

@@ -106,6 +106,17 @@ pub enum Command {
         #[command(flatten)]
         typeset: Typeset,
     },
+    #[command(about = gongwen::i18n::serve::about_serve())]
+    Serve {
+        #[arg(default_value = "data/2015", value_name = msg::value_edition(), help = msg::arg_edition())]
+        edition: PathBuf,
+        #[arg(long, default_value_t = 0, value_name = gongwen::i18n::serve::value_port(), help = gongwen::i18n::serve::arg_port())]
+        port: u16,
+        #[arg(long, help = gongwen::i18n::serve::arg_no_open())]
+        no_open: bool,
+        #[command(flatten)]
+        typeset: Typeset,
+    },
     #[command(about = msg::about_new_edition())]
     NewEdition {
         #[arg(value_name = msg::value_edition(), help = msg::arg_from())]

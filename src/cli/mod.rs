@@ -8,6 +8,7 @@ pub mod fill;
 pub mod flags;
 pub mod help;
 pub mod new_edition;
+pub mod serve;
 pub mod watch;
 
 use std::fmt;
