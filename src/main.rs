@@ -49,7 +49,12 @@ fn main() -> ExitCode {
         ),
         Command::Collect { paths, attachment, units, out } => cli::collect::run(paths, attachment, units.as_deref(), &out),
         Command::NewEdition { from, year, out } => cli::finish(cli::new_edition::run(&from, year, &out)),
-        Command::Serve { edition, port, no_open, typeset } => cli::finish(cli::serve::run(&edition, port, !no_open, &typeset.over(&outer).options(&[Format::Pdf]))),
+        Command::Serve {
+            edition,
+            port,
+            no_open,
+            typeset,
+        } => cli::finish(cli::serve::run(&edition, port, !no_open, &typeset.over(&outer).options(&[Format::Pdf]))),
         Command::Watch { edition, out, format, typeset } => cli::finish(cli::watch::run(&edition, &out, &typeset.over(&outer).options(&format))),
     }
 }

@@ -17,7 +17,11 @@ use super::flags::Cli;
 /// the process's exit status returned instead.
 pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
     // `serve`'s page is written for the office: Chinese unless `--lang` says otherwise.
-    let serving = args.iter().skip(1).find(|a| !a.to_string_lossy().starts_with('-')).is_some_and(|a| a == "serve");
+    let serving = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'))
+        .is_some_and(|a| a == "serve");
     i18n::set_lang(lang_in(&args).unwrap_or_else(|| if serving { Lang::Zh } else { Lang::from_env() }));
     let mut cmd = command();
     let matches = match cmd.try_get_matches_from_mut(&args) {

@@ -9,7 +9,7 @@ use gongwen::i18n::serve as msg;
 
 pub fn run(edition: &Path, port: u16, open: bool, options: &Options) -> Result<(), Vec<Diagnostic>> {
     gongwen::serve::serve(edition, port, options, |url| {
-        super::tell(format_args!("{}", msg::serving(edition.display())));
+        super::tell(format_args!("{}", msg::serving(edition.display(), "Ctrl+C")));
         super::say(format_args!("{url}"));
         super::flush();
         if open {

@@ -528,9 +528,9 @@ catalogue! {
         zh: "有未保存的修改，确定离开？",
         en: "unsaved changes: leave anyway?",
     }
-    serving(edition) {
-        zh: "在浏览器中打开下面的地址编辑 {edition}（按 `Ctrl+C` 结束）：",
-        en: "open this address in a browser to edit {edition} (Ctrl+C ends):",
+    serving(edition, keys) {
+        zh: "在浏览器中打开下面的地址编辑 {edition}（按 {keys} 结束）：",
+        en: "open this address in a browser to edit {edition} ({keys} ends):",
     }
     cannot_listen(port, reason) {
         zh: "无法在 127.0.0.1:{port} 监听：{reason}",

@@ -16,7 +16,8 @@ pub const MAX_BODY: usize = 4 << 20;
 /// A refusal: a status and a Chinese sentence.
 pub fn refuse(status: StatusCode, message: String) -> Response {
     let mut r = (status, message).into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
     r
 }
 
@@ -108,7 +109,9 @@ pub async fn check(State(app): State<std::sync::Arc<App>>, req: Request, next: N
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; form-action 'none'"),
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; form-action 'none'",
+        ),
     );
     response
 }

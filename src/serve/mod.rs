@@ -108,7 +108,8 @@ async fn index() -> Response {
 
 fn json_response(status: StatusCode, value: &Value) -> Response {
     let mut r = (status, value.to_string()).into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
     r
 }
 
@@ -158,7 +159,9 @@ fn state_json(p: &Previewer) -> Value {
     if let Some(dates) = notice.get("dates").and_then(|d| d.as_table_like()) {
         for (name, item) in dates.iter() {
             let Some(d) = item.as_datetime().and_then(|d| d.date) else { continue };
-            let Some(date) = chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) else { continue };
+            let Some(date) = chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) else {
+                continue;
+            };
             placeholders.push(json!({ "text": format!("{{{name}}}"), "prints": crate::text::format_date(date) }));
             placeholders.push(json!({ "text": format!("{{{name}:md}}"), "prints": crate::text::format_month_day(date) }));
         }

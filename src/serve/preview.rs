@@ -121,7 +121,10 @@ impl Previewer {
         build::check_templates(options)?;
         let edition = dir.canonicalize().map_err(|e| fail(dir, crate::i18n::export::cannot_open_edition(e).text()))?;
         let fonts = FontSet::load_used(&options.fonts, &options.templates.sources()).map_err(|m| fail(&options.fonts, m))?;
-        let shadow = tempfile::Builder::new().prefix("gongwen-serve-").tempdir().map_err(|e| fail(dir, e.to_string()))?;
+        let shadow = tempfile::Builder::new()
+            .prefix("gongwen-serve-")
+            .tempdir()
+            .map_err(|e| fail(dir, e.to_string()))?;
         copy_folder(&edition, shadow.path()).map_err(|e| fail(dir, e.to_string()))?;
         let mut previewer = Self {
             edition,
@@ -241,8 +244,8 @@ impl Previewer {
             drawn: 0,
         };
         // A file whose JSON is what it was last time merges into the same TOML.
-        let (same, todo): (Vec<&(String, Value)>, Vec<&(String, Value)>) =
-            edits.iter().partition(|(name, json)| self.merges.get(name).is_some_and(|(j, _)| j == json));
+        type Edit<'a> = &'a (String, Value);
+        let (same, todo): (Vec<Edit>, Vec<Edit>) = edits.iter().partition(|(name, json)| self.merges.get(name).is_some_and(|(j, _)| j == json));
         let todo: Vec<(String, Value)> = todo.into_iter().cloned().collect();
         let mut merged = match self.merged(&todo) {
             Ok(m) => m,
@@ -348,7 +351,10 @@ impl Previewer {
                     .or_else(|_| d.file.strip_prefix(&real))
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
-                let message = d.message.replace(&*real.to_string_lossy(), &self.shown.to_string_lossy()).replace(&*shadow.to_string_lossy(), &self.shown.to_string_lossy());
+                let message = d
+                    .message
+                    .replace(&*real.to_string_lossy(), &self.shown.to_string_lossy())
+                    .replace(&*shadow.to_string_lossy(), &self.shown.to_string_lossy());
                 FieldProblem {
                     file,
                     field: d.field.clone(),
@@ -375,7 +381,9 @@ impl Previewer {
             }
         }
         let plain: Vec<(String, Value)> = edits.iter().map(|(n, _, j)| (n.clone(), j.clone())).collect();
-        let merged = self.merged(&plain).map_err(|p| SaveError::Refused(p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("\n")))?;
+        let merged = self
+            .merged(&plain)
+            .map_err(|p| SaveError::Refused(p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("\n")))?;
         let mut out = Vec::new();
         for (name, text) in merged {
             let path = self.edition.join(&name);

@@ -351,7 +351,10 @@ title = "指导思想"
             j["dates"]["deadline"] = "2016-02-01".into();
             j["dates"]["start"] = "2016-01-01".into();
             j["body"]["paragraphs"].as_array_mut().unwrap().push("丁。".into());
-            j["body"]["sections"].as_array_mut().unwrap().push(serde_json::json!({"title": "活动时间", "paragraphs": ["一句。"]}));
+            j["body"]["sections"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({"title": "活动时间", "paragraphs": ["一句。"]}));
         });
         assert!(out.contains("deadline = 2016-02-01 # 截止"), "{out}");
         assert!(out.contains("start = 2016-01-01"), "{out}");

@@ -168,7 +168,10 @@ fn titled(schema: &mut Value, owner: &str) {
             if let Some(p) = prop.as_object_mut()
                 && !p.contains_key("title")
             {
-                let title = msg::label(owner, key).map(|m| m.zh).or_else(|| doc.as_deref().and_then(chinese_term)).unwrap_or_else(|| key.clone());
+                let title = msg::label(owner, key)
+                    .map(|m| m.zh)
+                    .or_else(|| doc.as_deref().and_then(chinese_term))
+                    .unwrap_or_else(|| key.clone());
                 p.insert("title".into(), Value::String(title));
             }
         }
@@ -178,7 +181,9 @@ fn titled(schema: &mut Value, owner: &str) {
         if let Some(choices) = object.get_mut(list).and_then(Value::as_array_mut) {
             for choice in choices {
                 let Some(c) = choice.as_object_mut() else { continue };
-                let Some(value) = c.get("const").and_then(Value::as_str).map(str::to_string) else { continue };
+                let Some(value) = c.get("const").and_then(Value::as_str).map(str::to_string) else {
+                    continue;
+                };
                 if c.contains_key("title") {
                     continue;
                 }
@@ -244,7 +249,21 @@ mod tests {
     fn the_notice_lists_its_parts_in_the_order_of_the_model() {
         let schemas = schemas();
         let keys: Vec<&str> = schemas["notice"]["properties"].as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["format", "year", "dates", "issuers", "head", "body", "closing", "signature", "record", "attendance"]);
+        assert_eq!(
+            keys,
+            [
+                "format",
+                "year",
+                "dates",
+                "issuers",
+                "head",
+                "body",
+                "closing",
+                "signature",
+                "record",
+                "attendance"
+            ]
+        );
     }
 
     #[test]

@@ -212,8 +212,6 @@ function arrayWidget(ctx, s, sl, path, title, optional, box) {
   list.forEach((_, i) => {
     const row = el('div', 'item');
     const tools = el('div', 'tools');
-    const num = el('span', 'num', String(i + 1));
-    tools.appendChild(num);
     const mk = (txt, tip, fn, dis) => {
       const b = el('button', 'tool', txt);
       b.type = 'button';
@@ -225,7 +223,7 @@ function arrayWidget(ctx, s, sl, path, title, optional, box) {
     mk('↑', w('up'), () => { [list[i - 1], list[i]] = [list[i], list[i - 1]]; }, i === 0);
     mk('↓', w('down'), () => { [list[i + 1], list[i]] = [list[i], list[i + 1]]; }, i === list.length - 1);
     mk('✕', w('remove'), () => { list.splice(i, 1); if (list.length === 0 && optional) sl.set(undefined); });
-    const inner = widget(ctx, items, slot(list, i), join(path, i), `${title} ${i + 1}`, false);
+    const inner = widget(ctx, items, slot(list, i), join(path, i), itemTitle(list[i], i), false);
     inner.classList.add('in-list');
     row.appendChild(inner);
     row.appendChild(tools);
@@ -243,6 +241,16 @@ function arrayWidget(ctx, s, sl, path, title, optional, box) {
   };
   fs.appendChild(add);
   return box;
+}
+
+// An entry of a list: its number, and the first text it holds (a section's title, say).
+function itemTitle(value, i) {
+  const n = `${i + 1}.`;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const first = Object.values(value).find((v) => typeof v === 'string' && v.trim());
+    if (first) return `${n}　${first.length > 24 ? `${first.slice(0, 24)}…` : first}`;
+  }
+  return n;
 }
 
 function mapWidget(ctx, s, sl, path, title, box) {

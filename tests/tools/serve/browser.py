@@ -36,7 +36,8 @@ def driver():
                  "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=zh-CN",
                  f"--user-data-dir={tempfile.mkdtemp(prefix='gongwen-chromium-')}"):
         options.add_argument(flag)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver", env={**__import__("os").environ, "LANG": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"}), options=options)
 
 
 def page_ids(d):
@@ -71,7 +72,11 @@ def main():
         out["legends"] = d.execute_script("return [...document.querySelectorAll('section.file[data-file=\"notice.toml\"] > .field > fieldset > legend')].map(l => l.firstChild.textContent)")
         if SHOT:
             d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False})
-            time.sleep(0.5)
+            # The body being edited: the pages scrolled to the text of the field.
+            para = field(d, "notice.toml", "body.opening[0]")
+            d.execute_script("document.querySelector('[data-key=\"notice.toml|body\"]').scrollIntoView({block: 'start'})")
+            para.click()
+            time.sleep(0.8)
             d.save_screenshot(SHOT)
             return
         para = field(d, "notice.toml", "body.sections[0].paragraphs[0]")
