@@ -42,6 +42,7 @@ const NAMES: &[&str] = &[
     "watch",
     "new-edition",
     "collect",
+    "serve",
     "help",
     "pdf",
     "xlsx",
@@ -95,7 +96,7 @@ fn english(text: &str) -> Vec<String> {
 
 #[test]
 fn help_is_chinese_under_a_chinese_locale() {
-    let commands = ["build", "check", "fill", "watch", "new-edition", "collect"];
+    let commands = ["build", "check", "fill", "watch", "new-edition", "collect", "serve"];
     let mut pages = vec![("gongwen --help".to_string(), zh(["--help"]))];
     for c in commands {
         pages.push((format!("gongwen {c} --help"), zh([c, "--help"])));
