@@ -8,7 +8,7 @@ use crate::edition::{self, Loaded};
 use crate::export::forms::font::{FIELD_FONT_FAMILY, FieldFont, base_charset};
 use crate::export::forms::{self, FillableForm};
 use crate::export::{self, Format};
-use crate::output::write_atomic;
+use crate::output::write_atomic_with;
 use crate::script::Script;
 use crate::typeset;
 use crate::typeset::fonts::FontSet;
@@ -294,20 +294,72 @@ impl Checked {
     fn fillable(&self, n: usize, doc: &typst_layout::PagedDocument, pdf: Vec<u8>, scripts: bool) -> Result<FillableForm, Diagnostics> {
         let model = self.loaded.edition.form(n).expect("an attachment with blanks");
         let fail = |m: String| Diagnostics(vec![Diagnostic::file_error(&self.loaded.edition.dir.join(&model.file), m)]);
-        let boxes = forms::field_boxes(doc).map_err(fail)?;
-        let expected: Vec<String> = model.field_names().map(str::to_string).collect();
-        let mut found: Vec<String> = boxes.iter().map(|b| b.name.clone()).collect();
-        let mut want = expected.clone();
-        found.sort();
-        want.sort();
-        if found != want {
-            return Err(fail(crate::i18n::export::form_blanks_differ(format!("{found:?}"), format!("{want:?}")).text()));
-        }
+        let boxes = self.laid_out_blanks(n, doc)?;
         let (font, data) = self.field_font().map_err(fail)?;
         // What the field font lacks is drawn from the other shipped fonts.
         Ok(FillableForm::new(pdf, boxes, font, data, scripts)
             .map_err(fail)?
             .with_fallbacks(self.fonts.fallback_faces(FIELD_FONT_FAMILY)))
+    }
+
+    /// The blanks of attachment `n` as laid out, which must be exactly the model's.
+    fn laid_out_blanks(&self, n: usize, doc: &typst_layout::PagedDocument) -> Result<Vec<forms::FieldBox>, Diagnostics> {
+        let model = self.loaded.edition.form(n).expect("an attachment with blanks");
+        let fail = |m: String| Diagnostics(vec![Diagnostic::file_error(&self.loaded.edition.dir.join(&model.file), m)]);
+        let boxes = forms::field_boxes(doc).map_err(fail)?;
+        let mut found: Vec<String> = boxes.iter().map(|b| b.name.clone()).collect();
+        let mut want: Vec<String> = model.field_names().map(str::to_string).collect();
+        found.sort();
+        want.sort();
+        if found != want {
+            return Err(fail(crate::i18n::export::form_blanks_differ(format!("{found:?}"), format!("{want:?}")).text()));
+        }
+        Ok(boxes)
+    }
+
+    /// Checks every document without exporting any (what `gongwen check` does after
+    /// [`check`]): each template evaluated with the edition, its errors and warnings. The
+    /// built-in templates are laid out by every build the project tests, so an edition that
+    /// loads and evaluates lays out; a templates folder (`--templates`) may fail anywhere, so
+    /// its documents are laid out too and a form's blanks compared with the model's. Returns
+    /// the number of documents checked and the warnings.
+    pub fn check_documents(&self, options: &Options) -> Result<(usize, Vec<Diagnostic>), Diagnostics> {
+        let layout = matches!(options.templates, Templates::Dir(_));
+        let documents = self.documents();
+        let one = |document: Document| -> Result<Vec<Diagnostic>, Diagnostics> {
+            let world = self.world(document, options)?;
+            if !layout {
+                return typeset::evaluate(&world);
+            }
+            let (doc, warnings) = typeset::compile(&world)?;
+            if let Document::Attachment(n) = document
+                && self.loaded.edition.form(n).is_some()
+            {
+                self.laid_out_blanks(n, &doc)?;
+            }
+            Ok(warnings)
+        };
+        let results: Vec<_> = if layout {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = documents.iter().map(|&d| s.spawn(move || one(d))).collect();
+                handles.into_iter().map(|h| h.join().expect("a check thread panicked")).collect()
+            })
+        } else {
+            documents.iter().map(|&d| one(d)).collect()
+        };
+        let (mut warnings, mut errors) = (Vec::new(), Vec::new());
+        for r in results {
+            match r {
+                Ok(w) => warnings.extend(w),
+                Err(Diagnostics(d)) => errors.extend(d),
+            }
+        }
+        if !errors.is_empty() {
+            errors.dedup();
+            return Err(Diagnostics(errors));
+        }
+        warnings.dedup();
+        Ok((documents.len(), warnings))
     }
 
     /// The field font, subset once per process.
@@ -318,14 +370,47 @@ impl Checked {
             .ok_or_else(|| crate::i18n::export::no_field_font(FIELD_FONT_FAMILY).text())?;
         let mut chars = base_charset().clone();
         chars.extend(crate::fill::edition_units_chars(&self.loaded.edition.dir));
-        let font = self.fonts.field_font(&chars, || FieldFont::new(data.as_slice(), 0, &chars))?;
+        let font = self.fonts.field_font(&chars, || {
+            // Kept in the cache folder, by the font file and the characters: the same subset
+            // for every build until one of them changes.
+            let Some(identity) = self.fonts.file_identity(FIELD_FONT_FAMILY) else {
+                return FieldFont::new(data.as_slice(), 0, &chars);
+            };
+            let key = typst::utils::hash128(&(env!("CARGO_PKG_VERSION"), identity, &chars));
+            if let Some(font) = crate::cache::read("field-font", key).and_then(|b| FieldFont::from_bytes(&b)) {
+                return Ok(font);
+            }
+            let font = FieldFont::new(data.as_slice(), 0, &chars)?;
+            crate::cache::write("field-font", key, &font.to_bytes());
+            Ok(font)
+        })?;
         Ok((font, Arc::new(data)))
     }
 
     /// Renders every document, side by side on the machine's cores.
     pub fn render_all(&self, options: &Options) -> Result<(Vec<Output>, Vec<Diagnostic>), Diagnostics> {
+        self.render_each(options, &|_| Ok(()))
+    }
+
+    /// Renders every document side by side, handing each to `done` in its own thread as
+    /// soon as it is ready.
+    fn render_each(
+        &self,
+        options: &Options,
+        done: &(dyn Fn(&Output) -> Result<(), Diagnostics> + Sync),
+    ) -> Result<(Vec<Output>, Vec<Diagnostic>), Diagnostics> {
         let results: Vec<_> = std::thread::scope(|s| {
-            let handles: Vec<_> = self.documents().into_iter().map(|d| s.spawn(move || self.render(d, options))).collect();
+            let handles: Vec<_> = self
+                .documents()
+                .into_iter()
+                .map(|d| {
+                    s.spawn(move || {
+                        let (output, warnings) = self.render(d, options)?;
+                        done(&output)?;
+                        Ok((output, warnings))
+                    })
+                })
+                .collect();
             handles.into_iter().map(|h| h.join().expect("a render thread panicked")).collect()
         });
         let mut outputs = Vec::new();
@@ -354,15 +439,36 @@ impl Checked {
 pub fn build(checked: &Checked, out: &Path, options: &Options) -> Result<(Vec<Written>, Vec<Diagnostic>), Diagnostics> {
     let (outputs, warnings) = checked.render_all(options)?;
     let mut written = Vec::new();
-    for o in outputs {
-        for f in &o.files {
-            let path = out.join(&f.name);
-            if o.fresh || !path.is_file() {
-                write_atomic(&path, &f.bytes).map_err(|e| Diagnostics(vec![Diagnostic::file_error(&path, crate::i18n::cli::cannot_write(e).text())]))?;
-            }
-            // A spreadsheet has no pages.
-            written.push((path, if f.format.paged() { o.pages } else { 0 }));
-        }
+    for o in &outputs {
+        written.extend(write_output(o, out, true)?);
     }
     Ok((written, warnings))
+}
+
+/// [`build`] for `watch`: each document's files are written the moment that document is
+/// rendered (the notice does not wait for the forms), renamed into place but not synced to
+/// the disk (a preview, made again at the next save). A document that fails leaves the
+/// others written.
+pub fn build_as_ready(checked: &Checked, out: &Path, options: &Options) -> Result<(Vec<Written>, Vec<Diagnostic>), Diagnostics> {
+    let (outputs, warnings) = checked.render_each(options, &|o| write_output(o, out, false).map(drop))?;
+    let written = outputs
+        .iter()
+        .flat_map(|o| o.files.iter().map(|f| (out.join(&f.name), if f.format.paged() { o.pages } else { 0 })))
+        .collect();
+    Ok((written, warnings))
+}
+
+/// Writes a document's files into `out` (those taken unchanged from the cache only if they
+/// are not there), each through a temporary file and a rename; `sync`: waits for the disk.
+fn write_output(o: &Output, out: &Path, sync: bool) -> Result<Vec<Written>, Diagnostics> {
+    let mut written = Vec::new();
+    for f in &o.files {
+        let path = out.join(&f.name);
+        if o.fresh || !path.is_file() {
+            write_atomic_with(&path, &f.bytes, sync).map_err(|e| Diagnostics(vec![Diagnostic::file_error(&path, crate::i18n::cli::cannot_write(e).text())]))?;
+        }
+        // A spreadsheet has no pages.
+        written.push((path, if f.format.paged() { o.pages } else { 0 }));
+    }
+    Ok(written)
 }

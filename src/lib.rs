@@ -12,6 +12,7 @@
 //! every mistake is reported against the user's file, line and column.
 
 pub mod build;
+pub mod cache;
 pub mod diag;
 pub mod edition;
 pub mod export;

@@ -30,13 +30,8 @@ fn checking_the_2015_edition_reports_no_font_problem() {
     let run = gongwen(["check", "data/2015"]);
     run.assert_ok("gongwen check data/2015");
     assert!(run.stderr.is_empty(), "gongwen check data/2015 should print no warning:\n{run}");
-    assert_eq!(
-        run.stdout.trim(),
-        format!(
-            "data/2015: ok (3 documents, {} pages)",
-            DOCUMENTS.map(|d| page_count(&build_2015().pdf(d))).iter().sum::<usize>()
-        )
-    );
+    // `check` lays nothing out (issue 17), so it counts documents, not pages.
+    assert_eq!(run.stdout.trim(), "data/2015: ok (3 documents)");
 }
 
 #[test]

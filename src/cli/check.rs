@@ -1,4 +1,6 @@
-//! `gongwen check`: load, check and compile an edition, writing nothing.
+//! `gongwen check`: load and check an edition, writing nothing and exporting nothing: the
+//! edition's files, the fonts' coverage of every printed character (from their character
+//! maps), the templates evaluated with the edition (laid out too for `--templates`).
 
 use gongwen::build::{self, Options};
 use gongwen::diag::Diagnostic;
@@ -6,11 +8,10 @@ use gongwen::i18n::cli as msg;
 
 pub fn run(edition: &std::path::Path, options: &Options) -> Result<(), Vec<Diagnostic>> {
     let checked = build::check(edition, options).map_err(|d| d.0)?;
-    // Compile too: a template error is an error of the edition's build.
-    let (outputs, warnings) = checked.render_all(options).map_err(|d| d.0)?;
+    // The templates too: a template error is an error of the edition's build.
+    let (documents, warnings) = checked.check_documents(options).map_err(|d| d.0)?;
     super::print_warnings(&checked.warnings);
     super::print_warnings(&warnings);
-    let pages: usize = outputs.iter().map(|o| o.pages).sum();
-    super::say(format_args!("{}", msg::check_ok(edition.display(), outputs.len(), pages)));
+    super::say(format_args!("{}", msg::check_ok(edition.display(), documents)));
     Ok(())
 }

@@ -46,9 +46,9 @@ catalogue! {
         en: "{path}  spreadsheet",
     }
     /// `check`: the edition is sound.
-    check_ok(edition, documents, pages) {
-        zh: "{edition}：无误（{documents} 份文件，共 {pages} 页）",
-        en: "{edition}: ok ({documents} documents, {pages} pages)",
+    check_ok(edition, documents) {
+        zh: "{edition}：无误（{documents} 份文件）",
+        en: "{edition}: ok ({documents} documents)",
     }
     /// `fill --units`: the folder of forms written.
     wrote_forms(path, n, attachment) {

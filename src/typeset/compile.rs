@@ -17,6 +17,39 @@ pub fn compile(world: &GongwenWorld) -> Result<(PagedDocument, Vec<Diagnostic>),
     }
 }
 
+/// Evaluates the world's main template without laying it out: its syntax, the edition's data
+/// as the template reads it and every computation at its top level, with their warnings. Much less
+/// work than [`compile`]; what runs only while pages are laid out (show rules,
+/// `context`) is not reached.
+pub fn evaluate(world: &GongwenWorld) -> Result<Vec<Diagnostic>, Diagnostics> {
+    use comemo::Track;
+    use typst::engine::{Route, Sink, Traced};
+    let tracked: &dyn World = world;
+    let main = tracked.source(tracked.main()).map_err(|e| {
+        Diagnostics(vec![Diagnostic::file_error(
+            std::path::Path::new(tracked.main().vpath().get_without_slash()),
+            e.to_string(),
+        )])
+    })?;
+    let mut sink = Sink::new();
+    let traced = Traced::default();
+    let result = typst_eval::eval(
+        tracked.track(),
+        tracked.library(),
+        traced.track(),
+        sink.track_mut(),
+        Route::default().track(),
+        &main,
+    );
+    let delayed = sink.delayed();
+    let warnings: Vec<Diagnostic> = sink.warnings().iter().map(|d| diagnostic(world, d)).collect();
+    match result {
+        Ok(_) if delayed.is_empty() => Ok(warnings),
+        Ok(_) => Err(Diagnostics(delayed.iter().map(|d| diagnostic(world, d)).chain(warnings).collect())),
+        Err(errors) => Err(Diagnostics(errors.iter().map(|d| diagnostic(world, d)).chain(warnings).collect())),
+    }
+}
+
 /// A Typst diagnostic located in the user's file: an edition file by its path on disk, a
 /// template by its path in the project.
 pub fn diagnostic(world: &GongwenWorld, d: &SourceDiagnostic) -> Diagnostic {

@@ -74,6 +74,7 @@ pub struct FontSet {
 }
 
 struct Slot {
+    path: PathBuf,
     data: Bytes,
     index: u32,
     font: OnceLock<Option<Font>>,
@@ -135,6 +136,7 @@ impl FontSet {
             let Some(info) = FontInfo::new(data.as_slice(), index) else { continue };
             infos.push(info);
             slots.push(Slot {
+                path,
                 data,
                 index,
                 font: OnceLock::new(),
@@ -185,6 +187,20 @@ impl FontSet {
         };
         let index = self.book.select(&family.to_lowercase(), variant)?;
         self.slots.get(index).map(|s| s.data.clone())
+    }
+
+    /// What identifies the font file a face of `family` comes from without reading it: its
+    /// name, size and modification time (a key of the cache folder, [`crate::cache`]).
+    pub fn file_identity(&self, family: &str) -> Option<(String, u64, u128)> {
+        let variant = FontVariant {
+            style: FontStyle::Normal,
+            weight: FontWeight::REGULAR,
+            stretch: FontStretch::NORMAL,
+        };
+        let slot = self.slots.get(self.book.select(&family.to_lowercase(), variant)?)?;
+        let meta = std::fs::metadata(&slot.path).ok()?;
+        let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+        Some((slot.path.file_name()?.to_string_lossy().into_owned(), meta.len(), mtime))
     }
 
     /// The faces a form field's value may be drawn in where the field font (`first`) has no

@@ -6,5 +6,5 @@ mod compile;
 pub mod fonts;
 mod world;
 
-pub use compile::{compile, diagnostic};
+pub use compile::{compile, diagnostic, evaluate};
 pub use world::{Document, GongwenWorld, Templates, file_id};

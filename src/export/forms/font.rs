@@ -127,6 +127,79 @@ impl FieldFont {
         })
     }
 
+    /// The subset as bytes to keep in the cache folder ([`crate::cache`]); read back with
+    /// [`FieldFont::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.program.len() + self.cids.len() * 6 + self.widths.len() * 2 + 64);
+        let len = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
+        len(&mut out, self.base_name.len());
+        out.extend_from_slice(self.base_name.as_bytes());
+        len(&mut out, self.program.len());
+        out.extend_from_slice(&self.program);
+        len(&mut out, self.cids.len());
+        for (&c, &cid) in &self.cids {
+            out.extend_from_slice(&(c as u32).to_le_bytes());
+            out.extend_from_slice(&cid.to_le_bytes());
+        }
+        len(&mut out, self.widths.len());
+        for w in &self.widths {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        for v in [self.ascent, self.descent, self.cap_height].iter().chain(&self.bbox) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out
+    }
+
+    /// A subset written by [`FieldFont::to_bytes`]; `None` if the bytes are not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        struct Reader<'a>(&'a [u8]);
+        impl<'a> Reader<'a> {
+            fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+                let (head, rest) = self.0.split_at_checked(n)?;
+                self.0 = rest;
+                Some(head)
+            }
+            fn u32(&mut self) -> Option<u32> {
+                Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+            }
+            fn u16(&mut self) -> Option<u16> {
+                Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
+            }
+            fn i16(&mut self) -> Option<i16> {
+                Some(i16::from_le_bytes(self.take(2)?.try_into().ok()?))
+            }
+            fn len(&mut self) -> Option<usize> {
+                usize::try_from(self.u32()?).ok()
+            }
+        }
+        let mut r = Reader(bytes);
+        let n = r.len()?;
+        let base_name = String::from_utf8(r.take(n)?.to_vec()).ok()?;
+        let n = r.len()?;
+        let program = r.take(n)?.to_vec();
+        let n = r.len()?;
+        let mut cids = BTreeMap::new();
+        for _ in 0..n {
+            let c = char::from_u32(r.u32()?)?;
+            cids.insert(c, r.u16()?);
+        }
+        let n = r.len()?;
+        let widths = (0..n).map(|_| r.u16()).collect::<Option<Vec<u16>>>()?;
+        let [ascent, descent, cap_height, x0, y0, x1, y1] = [r.i16()?, r.i16()?, r.i16()?, r.i16()?, r.i16()?, r.i16()?, r.i16()?];
+        let whole = r.0.is_empty() && cids.values().all(|&cid| usize::from(cid) < widths.len());
+        whole.then_some(Self {
+            base_name,
+            program,
+            cids,
+            widths,
+            ascent,
+            descent,
+            cap_height,
+            bbox: [x0, y0, x1, y1],
+        })
+    }
+
     pub fn covers(&self, c: char) -> bool {
         self.cids.contains_key(&c)
     }
