@@ -376,7 +376,7 @@ impl Checked {
             let Some(identity) = self.fonts.file_identity(FIELD_FONT_FAMILY) else {
                 return FieldFont::new(data.as_slice(), 0, &chars);
             };
-            let key = typst::utils::hash128(&(env!("CARGO_PKG_VERSION"), identity, &chars));
+            let key = typst::utils::hash128(&(env!("CARGO_PKG_VERSION"), FieldFont::LAYOUT, identity, &chars));
             if let Some(font) = crate::cache::read("field-font", key).and_then(|b| FieldFont::from_bytes(&b)) {
                 return Ok(font);
             }

@@ -175,7 +175,17 @@ impl FontSet {
     /// The face at `index` of the book, parsed on first use.
     pub fn font(&self, index: usize) -> Option<Font> {
         let slot = self.slots.get(index)?;
-        slot.font.get_or_init(|| Font::new(slot.data.clone(), slot.index)).clone()
+        slot.font
+            .get_or_init(|| {
+                let font = Font::new(slot.data.clone(), slot.index)?;
+                // Typst identifies a face by a hash of its whole file (`Bytes` hash their
+                // contents, and comemo hashes every face the world hands out), computed once
+                // and kept with the bytes. Computed here, under the slot's lock, so that
+                // documents compiled side by side do not each hash the same megabytes.
+                typst::utils::hash128(&font);
+                Some(font)
+            })
+            .clone()
     }
 
     /// The bytes of the font file a face of `family` comes from.
@@ -244,11 +254,16 @@ impl FontSet {
     /// as an empty box).
     pub fn check_coverage(&self, texts: &[PrintedText], script: Script) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        // Typst's coverage is a list of runs, searched from its start: each face and
+        // character is looked up once.
+        let mut seen: std::collections::HashMap<(*const FontInfo, char), bool> = std::collections::HashMap::new();
         for t in texts {
             let [first, fallback] = t.role.families(script);
             let primary = self.family(first, t.role.weight());
             let second = self.family(fallback, FontWeight::REGULAR);
-            let covered = |font: &Option<&FontInfo>, c: char| font.is_some_and(|f| f.coverage.contains(c as u32));
+            let mut covered = |font: &Option<&FontInfo>, c: char| {
+                font.is_some_and(|f| *seen.entry((f as *const FontInfo, c)).or_insert_with(|| f.coverage.contains(c as u32)))
+            };
             let mut fell: Vec<char> = Vec::new();
             let mut missing: Vec<char> = Vec::new();
             for c in script.convert(&t.text).chars().filter(|c| !c.is_whitespace() && !c.is_control()) {

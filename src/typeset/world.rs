@@ -212,6 +212,21 @@ fn read_inside(root: &Path, vpath: &VirtualPath) -> FileResult<Bytes> {
     std::fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
 }
 
+/// A built-in template, parsed once per process and script: every document's world (and
+/// every build of `watch`) shares it, so Typst's memoised evaluation of it is reused too.
+fn embedded_source(id: FileId, script: Script, read: impl FnOnce() -> FileResult<Bytes>) -> FileResult<Source> {
+    static PARSED: std::sync::LazyLock<Mutex<HashMap<(FileId, Script), FileResult<Source>>>> = std::sync::LazyLock::new(Default::default);
+    let mut parsed = PARSED.lock().expect("template cache poisoned");
+    parsed
+        .entry((id, script))
+        .or_insert_with(|| {
+            let bytes = read()?;
+            let text = std::str::from_utf8(bytes.as_slice()).map_err(|_| FileError::InvalidUtf8)?;
+            Ok(Source::new(id, text.to_string()))
+        })
+        .clone()
+}
+
 /// The file id of a project path such as `/templates/notice.typ`.
 pub fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).expect("a valid virtual path")).intern()
@@ -231,6 +246,9 @@ impl World for GongwenWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
+        if matches!(self.templates, Templates::Embedded) && id.vpath().get_without_slash().starts_with("templates/") {
+            return embedded_source(id, self.script, || self.file(id));
+        }
         let mut sources = self.sources.lock().expect("source cache poisoned");
         sources
             .entry(id)

@@ -25,6 +25,8 @@ pub struct FieldFont {
     base_name: String,
     /// The subset font program, compressed once: every form embeds the same bytes.
     program: Vec<u8>,
+    /// The ToUnicode CMap, compressed once too.
+    to_unicode: Vec<u8>,
     /// Each character → its CID (glyph id in the subset).
     cids: BTreeMap<char, u16>,
     /// Advance of each CID, in thousandths of an em.
@@ -115,17 +117,24 @@ impl FieldFont {
             .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
             .and_then(|n| n.to_string())
             .unwrap_or_else(|| "NotoSansSC-Regular".into());
-        Ok(Self {
+        let mut font = Self {
             base_name: format!("{tag}+{ps}"),
             program,
+            to_unicode: Vec::new(),
             cids,
             widths,
             ascent: to_1000(face.ascender()),
             descent: to_1000(face.descender()),
             cap_height: to_1000(face.capital_height().unwrap_or(733)),
             bbox: [to_1000(bb.x_min), to_1000(bb.y_min), to_1000(bb.x_max), to_1000(bb.y_max)],
-        })
+        };
+        font.to_unicode = super::pdf::deflate(font.cmap_text().as_bytes());
+        Ok(font)
     }
+
+    /// The layout of [`FieldFont::to_bytes`], part of the cache's key: a new layout is a new
+    /// entry, never a misread old one.
+    pub const LAYOUT: u32 = 2;
 
     /// The subset as bytes to keep in the cache folder ([`crate::cache`]); read back with
     /// [`FieldFont::from_bytes`].
@@ -136,6 +145,8 @@ impl FieldFont {
         out.extend_from_slice(self.base_name.as_bytes());
         len(&mut out, self.program.len());
         out.extend_from_slice(&self.program);
+        len(&mut out, self.to_unicode.len());
+        out.extend_from_slice(&self.to_unicode);
         len(&mut out, self.cids.len());
         for (&c, &cid) in &self.cids {
             out.extend_from_slice(&(c as u32).to_le_bytes());
@@ -179,6 +190,8 @@ impl FieldFont {
         let n = r.len()?;
         let program = r.take(n)?.to_vec();
         let n = r.len()?;
+        let to_unicode = r.take(n)?.to_vec();
+        let n = r.len()?;
         let mut cids = BTreeMap::new();
         for _ in 0..n {
             let c = char::from_u32(r.u32()?)?;
@@ -191,6 +204,7 @@ impl FieldFont {
         whole.then_some(Self {
             base_name,
             program,
+            to_unicode,
             cids,
             widths,
             ascent,
@@ -262,7 +276,9 @@ impl FieldFont {
         c.set("W", Object::Array(vec![Object::Integer(0), Object::Array(widths)]));
         update.object(cid_font, &Object::Dictionary(c));
 
-        update.stream(to_unicode, Dictionary::new(), self.to_unicode().as_bytes(), true);
+        let mut cmap = Dictionary::new();
+        cmap.set("Filter", name("FlateDecode"));
+        update.stream(to_unicode, cmap, &self.to_unicode, false);
 
         let mut t = Dictionary::new();
         t.set("Type", name("Font"));
@@ -276,7 +292,7 @@ impl FieldFont {
     }
 
     /// The ToUnicode CMap: each CID back to its character, so text can be copied and read.
-    fn to_unicode(&self) -> String {
+    fn cmap_text(&self) -> String {
         let mut s = String::from(
             "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
              /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
