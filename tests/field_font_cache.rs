@@ -1,9 +1,11 @@
-//! Issue #17: the form fields' font subset (GB 2312, 通用规范汉字表 and the edition's unit names
-//! from Noto Sans SC) is made once and kept in the user's cache folder: `$XDG_CACHE_HOME/gongwen`
-//! (here a temporary folder each test makes). A kept subset is used (a planted one shows in
-//! the forms, read back by pypdf), gives the same forms byte for byte as a fresh one, a damaged
-//! entry is found and made again, builds side by side share one entry and leave no temporary
-//! file, and a cache that cannot be written is no error.
+//! Issue #17: the form fields' font subset (GB 2312, 通用规范汉字表 and the edition's unit
+//! names from Noto Sans SC) is made once and kept in the user's cache folder:
+//! `$XDG_CACHE_HOME/gongwen` (here a temporary folder each test makes). A kept subset is used
+//! (a planted one shows in the forms, read back by pypdf), gives the same forms byte for byte
+//! as a fresh one, a damaged entry is found and made again, builds side by side share one
+//! entry and leave no temporary file, and a cache that cannot be written is no error. The
+//! faces found in the fonts folder are kept the same way: a planted list is what a check
+//! reads, and a changed font file makes it look at the folder again.
 
 mod common;
 
@@ -33,7 +35,7 @@ fn build_into(cache: &Path, out: &Path) -> Vec<Vec<u8>> {
     DOCUMENTS.iter().map(|d| std::fs::read(out.join(d)).expect("the PDF")).collect()
 }
 
-/// The field font entries in the cache folder, and anything else in it.
+/// The field font entries in the cache folder, and anything else in it but the fonts' faces.
 fn entries(cache: &Path) -> (Vec<PathBuf>, Vec<String>) {
     let dir = cache.join("gongwen");
     let mut fonts = Vec::new();
@@ -43,6 +45,8 @@ fn entries(cache: &Path) -> (Vec<PathBuf>, Vec<String>) {
         let name = e.file_name().to_string_lossy().into_owned();
         if name.starts_with("field-font-") && name.ends_with(".bin") {
             fonts.push(e.path());
+        } else if name.starts_with("font-faces-") && name.ends_with(".bin") {
+            // The faces found in fonts/, kept too (src/typeset/fonts.rs).
         } else {
             other.push(name);
         }
@@ -202,4 +206,60 @@ fn a_cache_that_cannot_be_written_is_no_error() {
         assert!(a == b, "{name} without a cache should be the same as with one");
     }
     assert_eq!(std::fs::read_to_string(home.path().join("gongwen")).unwrap(), "not a folder");
+}
+
+#[test]
+fn the_faces_found_are_kept_and_a_changed_fonts_folder_is_looked_at_again() {
+    let w = warm();
+    // A copy of fonts/ to change.
+    let fonts = w.home.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    for e in std::fs::read_dir(root().join("fonts")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), fonts.join(e.file_name())).unwrap();
+    }
+    let check = || {
+        let o = gongwen_command()
+            .env_remove("GONGWEN_CACHE")
+            .env("XDG_CACHE_HOME", w.home.path())
+            .args([OsStr::new("--fonts"), fonts.as_os_str(), OsStr::new("check"), OsStr::new("data/2015")])
+            .output()
+            .unwrap();
+        (o.status.success(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (ok, stderr) = check();
+    assert!(ok, "check with a copy of fonts/:\n{stderr}");
+    // One entry per fonts folder: the copy's is the newer.
+    let mut entries: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(w.home.path().join("gongwen"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("font-faces-"))
+        .map(|p| (std::fs::metadata(&p).unwrap().modified().unwrap(), p))
+        .collect();
+    entries.sort();
+    assert_eq!(entries.len(), 2, "one entry per fonts folder: {entries:?}");
+    let entry = &entries[1].1;
+    // Plant a list with FandolFang alone, its checksum right: a check that reads it finds no
+    // font for the other roles' characters.
+    let bytes = std::fs::read(entry).unwrap();
+    let kept: Vec<serde_json::Value> = serde_json::from_slice(&bytes[MAGIC.len()..bytes.len() - 32]).unwrap();
+    let fang: Vec<serde_json::Value> = kept
+        .into_iter()
+        .filter(|f| f[0].as_str().is_some_and(|name| name.starts_with("FandolFang")))
+        .collect();
+    assert_eq!(fang.len(), 1, "the kept faces name FandolFang once");
+    let planted = serde_json::to_vec(&fang).unwrap();
+    let mut planted_entry = MAGIC.to_vec();
+    planted_entry.extend_from_slice(&planted);
+    planted_entry.extend_from_slice(&Sha256::digest(&planted));
+    std::fs::write(entry, planted_entry).unwrap();
+    let (ok, stderr) = check();
+    assert!(!ok, "the planted list of faces is what check reads, so it fails:\n{stderr}");
+    // A font file of the folder changed (here: its modification time): the folder is looked
+    // at again, and the check passes.
+    let file = std::fs::File::options().append(true).open(fonts.join("FandolHei-Regular.otf")).unwrap();
+    file.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60)).unwrap();
+    drop(file);
+    let (ok, stderr) = check();
+    assert!(ok, "after a font file changed, the fonts are found again:\n{stderr}");
 }

@@ -94,19 +94,77 @@ impl FontSet {
     /// text, with their family names in quotes), and the form fields' family. Parsing a
     /// face's metadata is most of the cost of loading fonts, and the shipped collection has
     /// Japanese and Korean faces no template uses.
+    ///
+    /// What was found is kept in the cache folder ([`crate::cache`]), keyed by the folder's
+    /// files (names, sizes, modification times) and the templates: the next run maps the
+    /// files it names and parses nothing.
     pub fn load_used(dir: &Path, sources: &[String]) -> Result<Self, String> {
+        if !dir.is_dir() {
+            return Err(msg::no_fonts_folder(dir.display()).text());
+        }
+        let key = listing(dir).map(|files| typst::utils::hash128(&(FACES_LAYOUT, files, sources)));
+        if let Some(found) = key.and_then(|k| crate::cache::read("font-faces", k)).and_then(|b| Self::from_kept(dir, &b)) {
+            return Ok(found);
+        }
         let named = |families: &[String]| {
             families
                 .iter()
                 .any(|f| f == crate::export::forms::font::FIELD_FONT_FAMILY || sources.iter().any(|s| s.contains(&format!("\"{f}"))))
         };
-        Self::load_filtered(dir, &named)
+        let found = Self::load_filtered(dir, &named)?;
+        if let Some(key) = key
+            && let Ok(kept) = serde_json::to_vec(&found.kept())
+        {
+            crate::cache::write("font-faces", key, &kept);
+        }
+        Ok(found)
+    }
+
+    /// What [`FontSet::load_used`] keeps: each face's file (relative to the folder), index and
+    /// Typst's metadata, in the book's order.
+    fn kept(&self) -> Vec<(String, u32, FontInfo)> {
+        (0..self.slots.len())
+            .filter_map(|i| {
+                let slot = &self.slots[i];
+                let rel = slot.path.strip_prefix(&self.dir).ok()?.to_str()?.to_string();
+                Some((rel, slot.index, self.book.info(i)?.clone()))
+            })
+            .collect()
+    }
+
+    /// A font set from what [`FontSet::kept`] wrote, its files mapped; `None` if it cannot be.
+    fn from_kept(dir: &Path, kept: &[u8]) -> Option<Self> {
+        let kept: Vec<(String, u32, FontInfo)> = serde_json::from_slice(kept).ok()?;
+        let mut files: BTreeMap<String, Bytes> = BTreeMap::new();
+        let mut infos = Vec::new();
+        let mut slots = Vec::new();
+        for (rel, index, info) in kept {
+            let path = dir.join(&rel);
+            let data = match files.get(&rel) {
+                Some(data) => data.clone(),
+                None => {
+                    let data = map(&path).ok()?;
+                    files.insert(rel, data.clone());
+                    data
+                }
+            };
+            infos.push(info);
+            slots.push(Slot {
+                path,
+                data,
+                index,
+                font: OnceLock::new(),
+            });
+        }
+        (!slots.is_empty()).then(|| Self {
+            dir: dir.to_path_buf(),
+            book: LazyHash::new(FontBook::from_infos(infos)),
+            slots,
+            field_fonts: Mutex::new(Vec::new()),
+        })
     }
 
     fn load_filtered(dir: &Path, keep: &dyn Fn(&[String]) -> bool) -> Result<Self, String> {
-        if !dir.is_dir() {
-            return Err(msg::no_fonts_folder(dir.display()).text());
-        }
         let mut db = fontdb::Database::new();
         db.load_fonts_dir(dir);
         let mut faces: Vec<_> = db
@@ -300,6 +358,32 @@ impl FontSet {
         }
         out
     }
+}
+
+/// The layout of what [`FontSet::load_used`] keeps, part of its key.
+const FACES_LAYOUT: u32 = 1;
+
+/// Every file below `dir` (as fontdb walks it), by its path relative to `dir`, with its size
+/// and modification time: what the found faces depend on.
+fn listing(dir: &Path) -> Option<Vec<(String, u64, u128)>> {
+    let mut out = Vec::new();
+    // Folders linked into a loop end at a depth no fonts folder has.
+    let mut dirs = vec![(dir.to_path_buf(), 0)];
+    while let Some((d, depth)) = dirs.pop() {
+        for entry in std::fs::read_dir(&d).ok()? {
+            let path = entry.ok()?.path();
+            let meta = std::fs::metadata(&path).ok()?;
+            if meta.is_dir() && depth < 8 {
+                dirs.push((path, depth + 1));
+            } else if meta.is_file() {
+                let rel = path.strip_prefix(dir).ok()?.to_str()?.to_string();
+                let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+                out.push((rel, meta.len(), mtime));
+            }
+        }
+    }
+    out.sort();
+    Some(out)
 }
 
 /// A font file, memory-mapped: only the pages a document's glyphs need are ever read.
