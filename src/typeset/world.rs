@@ -215,7 +215,8 @@ fn read_inside(root: &Path, vpath: &VirtualPath) -> FileResult<Bytes> {
 /// A built-in template, parsed once per process and script: every document's world (and
 /// every build of `watch`) shares it, so Typst's memoised evaluation of it is reused too.
 fn embedded_source(id: FileId, script: Script, read: impl FnOnce() -> FileResult<Bytes>) -> FileResult<Source> {
-    static PARSED: std::sync::LazyLock<Mutex<HashMap<(FileId, Script), FileResult<Source>>>> = std::sync::LazyLock::new(Default::default);
+    type Parsed = HashMap<(FileId, Script), FileResult<Source>>;
+    static PARSED: std::sync::LazyLock<Mutex<Parsed>> = std::sync::LazyLock::new(Default::default);
     let mut parsed = PARSED.lock().expect("template cache poisoned");
     parsed
         .entry((id, script))
