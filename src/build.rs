@@ -392,27 +392,27 @@ impl Checked {
         self.render_each(options, &|_| Ok(()))
     }
 
-    /// Renders every document side by side, handing each to `done` in its own thread as
-    /// soon as it is ready.
+    /// Renders every document side by side, handing each to `done` as soon as it is ready.
+    ///
+    /// The documents are tasks of the thread pool (rayon's) that Typst lays pages out in: as
+    /// many threads as cores, each taking work where there is some. Threads of our own beside
+    /// that pool would be more threads than cores, and the pool's idle threads spin a while
+    /// before they sleep, taking a core from the documents.
     fn render_each(
         &self,
         options: &Options,
         done: &(dyn Fn(&Output) -> Result<(), Diagnostics> + Sync),
     ) -> Result<(Vec<Output>, Vec<Diagnostic>), Diagnostics> {
-        let results: Vec<_> = std::thread::scope(|s| {
-            let handles: Vec<_> = self
-                .documents()
-                .into_iter()
-                .map(|d| {
-                    s.spawn(move || {
-                        let (output, warnings) = self.render(d, options)?;
-                        done(&output)?;
-                        Ok((output, warnings))
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().expect("a render thread panicked")).collect()
-        });
+        use rayon::prelude::*;
+        let results: Vec<Result<(Output, Vec<Diagnostic>), Diagnostics>> = self
+            .documents()
+            .into_par_iter()
+            .map(|d| {
+                let (output, warnings) = self.render(d, options)?;
+                done(&output)?;
+                Ok((output, warnings))
+            })
+            .collect();
         let mut outputs = Vec::new();
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
