@@ -389,7 +389,7 @@ impl Checked {
 
     /// Renders every document, side by side on the machine's cores.
     pub fn render_all(&self, options: &Options) -> Result<(Vec<Output>, Vec<Diagnostic>), Diagnostics> {
-        self.render_each(options, &|_| Ok(()))
+        self.render_each(options, false, &|_| Ok(()))
     }
 
     /// Renders every document side by side, handing each to `done` as soon as it is ready.
@@ -398,21 +398,25 @@ impl Checked {
     /// many threads as cores, each taking work where there is some. Threads of our own beside
     /// that pool would be more threads than cores, and the pool's idle threads spin a while
     /// before they sleep, taking a core from the documents.
+    ///
+    /// `notice_first`: the notice alone first, with every core for its pages, then the others
+    /// (for `watch`, where the notice is what was edited and the forms are mostly reused).
     fn render_each(
         &self,
         options: &Options,
+        notice_first: bool,
         done: &(dyn Fn(&Output) -> Result<(), Diagnostics> + Sync),
     ) -> Result<(Vec<Output>, Vec<Diagnostic>), Diagnostics> {
         use rayon::prelude::*;
-        let results: Vec<Result<(Output, Vec<Diagnostic>), Diagnostics>> = self
-            .documents()
-            .into_par_iter()
-            .map(|d| {
-                let (output, warnings) = self.render(d, options)?;
-                done(&output)?;
-                Ok((output, warnings))
-            })
-            .collect();
+        let one = |d: Document| -> Result<(Output, Vec<Diagnostic>), Diagnostics> {
+            let (output, warnings) = self.render(d, options)?;
+            done(&output)?;
+            Ok((output, warnings))
+        };
+        let documents = self.documents();
+        let (first, rest) = documents.split_at(usize::from(notice_first));
+        let mut results: Vec<Result<(Output, Vec<Diagnostic>), Diagnostics>> = first.iter().map(|&d| one(d)).collect();
+        results.extend(rest.par_iter().map(|&d| one(d)).collect::<Vec<_>>());
         let mut outputs = Vec::new();
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
@@ -445,12 +449,12 @@ pub fn build(checked: &Checked, out: &Path, options: &Options) -> Result<(Vec<Wr
     Ok((written, warnings))
 }
 
-/// [`build`] for `watch`: each document's files are written the moment that document is
-/// rendered (the notice does not wait for the forms), renamed into place but not synced to
+/// [`build`] for `watch`: the notice first, and each document's files written the moment
+/// that document is rendered (the notice does not wait for the forms), renamed into place but not synced to
 /// the disk (a preview, made again at the next save). A document that fails leaves the
 /// others written.
 pub fn build_as_ready(checked: &Checked, out: &Path, options: &Options) -> Result<(Vec<Written>, Vec<Diagnostic>), Diagnostics> {
-    let (outputs, warnings) = checked.render_each(options, &|o| write_output(o, out, false).map(drop))?;
+    let (outputs, warnings) = checked.render_each(options, true, &|o| write_output(o, out, false).map(drop))?;
     let written = outputs
         .iter()
         .flat_map(|o| o.files.iter().map(|f| (out.join(&f.name), if f.format.paged() { o.pages } else { 0 })))

@@ -71,6 +71,10 @@ pub struct FontSet {
     /// Form-field font subsets made so far, by their character set: subsetting takes a tenth
     /// of a second, and a long-lived process (watch, a benchmark) makes the same one again.
     field_fonts: Mutex<Vec<(BTreeSet<char>, Arc<FieldFont>)>>,
+    /// Whether a face (by its index in the book) has a character, as looked up so far:
+    /// Typst's coverage is a list of runs searched from its start, and `watch` checks the
+    /// same text again at every save.
+    covers: Mutex<std::collections::HashMap<(usize, char), bool>>,
 }
 
 struct Slot {
@@ -161,6 +165,7 @@ impl FontSet {
             book: LazyHash::new(FontBook::from_infos(infos)),
             slots,
             field_fonts: Mutex::new(Vec::new()),
+            covers: Mutex::default(),
         })
     }
 
@@ -208,6 +213,7 @@ impl FontSet {
             book: LazyHash::new(FontBook::from_infos(infos)),
             slots,
             field_fonts: Mutex::new(Vec::new()),
+            covers: Mutex::default(),
         })
     }
 
@@ -297,14 +303,14 @@ impl FontSet {
             .collect()
     }
 
-    fn family(&self, family: &str, weight: FontWeight) -> Option<&FontInfo> {
+    fn family(&self, family: &str, weight: FontWeight) -> Option<(usize, &FontInfo)> {
         let variant = FontVariant {
             style: FontStyle::Normal,
             weight,
             stretch: FontStretch::NORMAL,
         };
         let index = self.book.select(&family.to_lowercase(), variant)?;
-        self.book.info(index)
+        Some((index, self.book.info(index)?))
     }
 
     /// Checks that every printed character is in its role's font: one that falls back is a
@@ -312,16 +318,14 @@ impl FontSet {
     /// as an empty box).
     pub fn check_coverage(&self, texts: &[PrintedText], script: Script) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        // Typst's coverage is a list of runs, searched from its start: each face and
-        // character is looked up once.
-        let mut seen: std::collections::HashMap<(*const FontInfo, char), bool> = std::collections::HashMap::new();
+        // Each face and character looked up once.
+        let mut seen = self.covers.lock().expect("coverage cache poisoned");
         for t in texts {
             let [first, fallback] = t.role.families(script);
             let primary = self.family(first, t.role.weight());
             let second = self.family(fallback, FontWeight::REGULAR);
-            let mut covered = |font: &Option<&FontInfo>, c: char| {
-                font.is_some_and(|f| *seen.entry((f as *const FontInfo, c)).or_insert_with(|| f.coverage.contains(c as u32)))
-            };
+            let mut covered =
+                |font: &Option<(usize, &FontInfo)>, c: char| font.is_some_and(|(i, f)| *seen.entry((i, c)).or_insert_with(|| f.coverage.contains(c as u32)));
             let mut fell: Vec<char> = Vec::new();
             let mut missing: Vec<char> = Vec::new();
             for c in script.convert(&t.text).chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
