@@ -310,6 +310,26 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
     let warm_notice = median(warm_notice);
     let warm_all = median(warm_all);
 
+    // 9. serve's preview: the notice's JSON with a one-sentence edit, as the page sends it
+    // after a keystroke: merged, checked, compiled, the changed pages drawn as PNG.
+    let serve_edition = tmp.path().join("served");
+    copy_dir(&root().join("data/2015"), &serve_edition);
+    let mut previewer = gongwen::serve::Previewer::open(&serve_edition, &options).expect("serve opens the edition");
+    let json = serde_json::to_string(&gongwen::serve::save::to_json(&previewer.file("notice.toml").expect("notice.toml").doc)).expect("JSON");
+    assert!(json.contains(sentence));
+    let mut preview = Vec::new();
+    for i in 0..=RUNS {
+        let edited: serde_json::Value = serde_json::from_str(&json.replace(sentence, &format!("全市工会要广泛开展（第{i}稿）"))).expect("JSON");
+        let start = Instant::now();
+        let shown = previewer.preview(&[("notice.toml".to_string(), edited)]);
+        let took = start.elapsed();
+        assert!(shown.fresh && shown.problems.is_empty(), "the edited notice previews");
+        if i > 0 {
+            preview.push(took);
+        }
+    }
+    let preview = median(preview);
+
     // 7. OFD: the notice's laid-out pages written as OFD, in process (fonts subset and
     // converted each time); and a cold build of the edition in both formats.
     let checked = build::check_with_fonts(&edition, &options, fonts.clone()).expect("the edition checks");
@@ -385,6 +405,10 @@ typst.compile(main, output=out, root=".", font_paths=["fonts"], ignore_system_fo
         ms(warm_notice)
     );
     println!("| 3. warm rebuild after a one-sentence edit (in process): all 3 PDFs | {} | |", ms(warm_all));
+    println!(
+        "| 3. `serve`'s preview of a one-sentence edit of the notice (in process: merged, checked, compiled, changed pages drawn) | {} | |",
+        ms(preview)
+    );
     println!(
         "| 4. batch: {UNITS} pre-filled forms (`fill --units`) | {} = {:.0} forms/s | ≥ 100 forms/s |",
         ms(batch),
