@@ -80,27 +80,14 @@ fn mark_row(b: &Built) -> Row {
         .expect("a row of red glyphs (the mark) on page 1")
 }
 
-#[derive(serde::Deserialize, Debug, Clone, Copy)]
-struct Blob {
-    x0: f64,
-    x1: f64,
-    top: f64,
-    bottom: f64,
-}
-
-#[derive(serde::Deserialize)]
-struct Blobs {
-    blobs: Vec<Blob>,
-}
 
 /// Where the mark's red ink starts and ends (top, bottom), as poppler draws page 1: the red
 /// regions across the mark's glyphs.
 fn mark_ink(b: &Built, mark: &Row) -> (f64, f64) {
-    let blobs: Blobs = python_json("red_blobs.py", [b.file("notice.pdf").as_os_str(), OsStr::new("1"), OsStr::new("150")]);
+    let blobs = red_blobs(&b.file("notice.pdf"), 1, Some(150));
     let size = mark.glyphs[0].size;
     let (x0, x1) = (mark.glyphs[0].x0, mark.glyphs.last().unwrap().x1);
     let inside: Vec<&Blob> = blobs
-        .blobs
         .iter()
         .filter(|r| r.x0 >= x0 - 1.0 && r.x1 <= x1 + 1.0 && r.bottom > mark.baseline - size && r.top < mark.baseline + 0.3 * size)
         .collect();
@@ -346,9 +333,8 @@ fn the_order_is_signed_by_the_signer_s_title_and_seal_with_the_date_below() {
     let title = rows.iter().find(|r| r.text() == "市长").expect("the signer's title 市长");
     assert!(date.baseline - title.baseline > PITCH, "the date stands under the signer's title");
     // The signature seal (a red SVG drawing) between the title and the right edge.
-    let blobs: Blobs = python_json("red_blobs.py", [b.file("notice.pdf").as_os_str(), OsStr::new("1")]);
+    let blobs = red_blobs(&b.file("notice.pdf"), 1, None);
     let seal = blobs
-        .blobs
         .iter()
         .find(|r| r.top > title.baseline - 2.0 * PITCH && r.bottom < date.baseline)
         .expect("the signature seal beside the title");

@@ -443,7 +443,7 @@ fn a_signer_s_signature_seal_stands_four_characters_in_with_the_title_beside_it(
     let (page, rows, at) = date_row(&pages, &date);
     let issuers = built.notice["issuers"].as_array().unwrap();
     // The signature seals are SVG drawings: poppler's red regions, one per issuer, stacked.
-    let blobs = red_blobs(&built.pdf("notice.pdf"), page + 1);
+    let blobs = red_blobs(&built.pdf("notice.pdf"), page + 1, None);
     assert_eq!(blobs.len(), issuers.len(), "one signature seal per issuer: {blobs:?}");
     let mut last_bottom = 0.0;
     for (i, (issuer, blob)) in issuers.iter().zip(&blobs_top_down(&blobs)).enumerate() {
@@ -671,24 +671,7 @@ fn a_paragraph_numbered_by_hand_is_reported_with_a_suggestion() {
 // ---------------------------------------------------------------------------------------
 // 7.3.5.1: seals
 
-#[derive(serde::Deserialize, Debug, Clone, Copy)]
-struct Blob {
-    x0: f64,
-    x1: f64,
-    top: f64,
-    bottom: f64,
-}
 
-#[derive(serde::Deserialize)]
-struct Blobs {
-    blobs: Vec<Blob>,
-}
-
-/// The red regions of a page, as poppler draws them.
-fn red_blobs(pdf: &Path, page: usize) -> Vec<Blob> {
-    let b: Blobs = python_json("red_blobs.py", [pdf.as_os_str(), page.to_string().as_ref()]);
-    b.blobs
-}
 
 fn blobs_top_down(blobs: &[Blob]) -> Vec<Blob> {
     let mut b = blobs.to_vec();
@@ -702,7 +685,7 @@ fn seal_images_cover_their_names_and_the_date_and_do_not_touch() {
     let pages = built.pages("notice.pdf");
     let date = built.date();
     let (page, rows, at) = date_row(&pages, &date);
-    let mut blobs = red_blobs(&built.pdf("notice.pdf"), page + 1);
+    let mut blobs = red_blobs(&built.pdf("notice.pdf"), page + 1, None);
     blobs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let names = built.issuers();
     let seals = built.seals();

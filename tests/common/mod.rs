@@ -315,3 +315,31 @@ pub fn errors(stderr: &str) -> Vec<Diag> {
 pub fn warnings(stderr: &str) -> Vec<Diag> {
     diagnostics(stderr).into_iter().filter(|d| d.severity == "warning").collect()
 }
+
+/// A red region of a page as poppler draws it (tests/tools/red_blobs.py), in points from the
+/// page's top left.
+#[derive(serde::Deserialize, Debug, Clone, Copy)]
+pub struct Blob {
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+    pub bottom: f64,
+}
+
+#[derive(serde::Deserialize)]
+struct Blobs {
+    blobs: Vec<Blob>,
+}
+
+/// The red regions of page `page` (from 1) of a PDF, drawn by poppler at `dpi` (the script's
+/// default when `None`).
+pub fn red_blobs(pdf: &Path, page: usize, dpi: Option<u32>) -> Vec<Blob> {
+    let page = page.to_string();
+    let dpi = dpi.map(|d| d.to_string());
+    let mut args: Vec<&OsStr> = vec![pdf.as_os_str(), OsStr::new(&page)];
+    if let Some(dpi) = &dpi {
+        args.push(OsStr::new(dpi));
+    }
+    let b: Blobs = python_json("red_blobs.py", args);
+    b.blobs
+}
