@@ -6,6 +6,8 @@ pub mod forms;
 pub mod ofd;
 pub mod pdf;
 pub mod xlsx;
+pub(crate) mod package;
+pub(crate) mod xml;
 
 /// A format gongwen writes documents in (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]

@@ -24,10 +24,8 @@ mod font;
 mod media;
 mod page;
 mod tags;
-mod xml;
 
 use std::collections::BTreeMap;
-use std::io::Write;
 
 use chrono::Datelike;
 use kurbo::{Affine, Point, Rect};
@@ -37,7 +35,7 @@ use typst_layout::PagedDocument;
 
 use crate::i18n::{self, Message};
 use page::{Object, PathObject, Segment, TextRun};
-use xml::{OFD_NAMESPACE, Xml, array, num, round};
+use crate::export::xml::{OFD_NAMESPACE, Xml, array, num, round};
 
 /// What the package says about the document beyond its pages.
 #[derive(Debug, Clone)]
@@ -164,7 +162,7 @@ pub fn ofd(doc: &PagedDocument, info: &Info) -> Result<Vec<u8>, Message> {
         files.push(("Doc_0/Tags/CustomTag.xml".into(), tags::tags(&references)));
     }
     files.extend(resources);
-    zip(&files, info.date).map_err(i18n::export::ofd_package)
+    crate::export::package::zip(&files, info.date).map_err(i18n::export::ofd_package)
 }
 
 /// `OFD.xml`: the document's metadata and where its root is.
@@ -382,30 +380,6 @@ fn path_object(x: &mut Xml, id: u32, path: &PathObject) {
         .collect();
     x.leaf("ofd:AbbreviatedData", &[], &data.join(" "));
     x.close();
-}
-
-/// Zips the parts in the given order, each dated `date` at midnight: the same parts give the
-/// same bytes. Images are stored as they are (already compressed), the rest deflated.
-fn zip(files: &[(String, Vec<u8>)], date: chrono::NaiveDate) -> Result<Vec<u8>, String> {
-    use zip::write::SimpleFileOptions;
-    let time =
-        zip::DateTime::from_date_and_time(date.year().clamp(1980, 2107) as u16, date.month() as u8, date.day() as u8, 0, 0, 0).map_err(|e| e.to_string())?;
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in files {
-        let stored = name.ends_with(".png") || name.ends_with(".jpg");
-        let method = if stored {
-            zip::CompressionMethod::Stored
-        } else {
-            zip::CompressionMethod::Deflated
-        };
-        let options = SimpleFileOptions::default()
-            .compression_method(method)
-            .last_modified_time(time)
-            .unix_permissions(0o644);
-        out.start_file(name.as_str(), options).map_err(|e| e.to_string())?;
-        out.write_all(bytes).map_err(|e| e.to_string())?;
-    }
-    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
 }
 
 #[cfg(test)]

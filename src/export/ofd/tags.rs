@@ -12,7 +12,7 @@
 //!   …
 //! ```
 
-use super::xml::{OFD_NAMESPACE, Xml};
+use crate::export::xml::{OFD_NAMESPACE, Xml};
 
 /// The namespace of the tag file's own elements.
 pub const NAMESPACE: &str = "urn:gongwen:ofd:gongwen-tags:1";

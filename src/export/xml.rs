@@ -1,5 +1,5 @@
-//! A small XML writer for the package's parts: elements in the `ofd` namespace (or any
-//! other), attributes and text escaped, one element per line.
+//! A small XML writer for the parts of the zip packages gongwen writes (OFD, DOCX): elements
+//! in any namespace, attributes and text escaped, one element per line.
 
 /// The OFD namespace (GB/T 33190-2016 7.1).
 pub const OFD_NAMESPACE: &str = "http://www.ofdspec.org/2016";
