@@ -223,6 +223,14 @@ impl Checked {
                     };
                     export::ofd::ofd(doc, &info).map_err(|m| Diagnostics(vec![Diagnostic::file_error(Path::new(&name), m.text())]))?
                 }
+                // The notice with its attachments as one Word document, written from the model.
+                Format::Docx => {
+                    if document != Document::Notice {
+                        continue;
+                    }
+                    let fail = |m: String| Diagnostics(vec![Diagnostic::file_error(Path::new(&name), crate::i18n::export::cannot_make_docx(m).text())]);
+                    export::docx::notice(&self.loaded.edition, options.script).map_err(fail)?
+                }
                 // A form as a spreadsheet; the notice has none.
                 Format::Xlsx => {
                     let Some(model) = (match document {

@@ -118,7 +118,7 @@ fn usage(req: &Request) -> Result<Vec<Format>, Diagnostic> {
             req.formats.to_vec()
         }
     };
-    if formats.contains(&Format::Ofd) {
+    if formats.contains(&Format::Ofd) || formats.contains(&Format::Docx) {
         return Err(refuse(msg::fill_formats()));
     }
     if req.flatten && !formats.contains(&Format::Pdf) {
@@ -154,7 +154,7 @@ fn stamp(
         (Format::Pdf, Some(form)) => form.fill(values),
         (Format::Pdf, None) => Err(gongwen::i18n::export::ua_has_no_fields().text()),
         (Format::Xlsx, _) => gongwen::export::xlsx::form(&checked.loaded.edition, model, values),
-        (Format::Ofd, _) => Err(msg::fill_formats().text()),
+        (Format::Ofd | Format::Docx, _) => Err(msg::fill_formats().text()),
     }
 }
 
@@ -167,7 +167,7 @@ fn one(req: &Request, checked: &Checked, model: &LoadedForm, path: &Path, format
             let (f, p) = compiled(checked, req.attachment, options)?;
             (Some(f), p)
         }
-        Format::Xlsx | Format::Ofd => (None, 0),
+        Format::Xlsx | Format::Ofd | Format::Docx => (None, 0),
     };
     let bytes = stamp(req, checked, model, form.as_deref(), format, &values).map_err(|m| vec![Diagnostic::file_error(path, m)])?;
     write_atomic(req.out, &bytes).map_err(|e| vec![Diagnostic::file_error(req.out, msg::cannot_write(e).text())])?;

@@ -67,10 +67,11 @@ pub fn refuse(diags: Vec<Diagnostic>) -> ExitCode {
 }
 
 /// The line `build` and `fill` print for a file written: its page count, or that it is a
-/// spreadsheet.
+/// spreadsheet or a Word document.
 fn wrote(path: &Path, pages: usize) -> String {
     let shown = path.display();
     match pages {
+        0 if path.extension().is_some_and(|e| e == "docx") => msg::wrote_word(shown),
         0 => msg::wrote_sheet(shown),
         1 => msg::wrote_page(shown),
         n => msg::wrote_pages(shown, n),

@@ -40,6 +40,11 @@ catalogue! {
         zh: "{path}  1 页",
         en: "{path}  1 page",
     }
+    /// `build`: a Word document written (its pages are the reader's to lay out).
+    wrote_word(path) {
+        zh: "{path}  Word 文档",
+        en: "{path}  Word document",
+    }
     /// `build`/`fill`: a spreadsheet written.
     wrote_sheet(path) {
         zh: "{path}  电子表格",
@@ -147,8 +152,8 @@ catalogue! {
     }
     /// `fill --format ofd`: an OFD has no fields.
     fill_formats() {
-        zh: "填好的报表写成 PDF 或 XLSX：OFD 不带填写域",
-        en: "filled forms are written as PDF or XLSX: an OFD has no fields",
+        zh: "填好的报表写成 PDF 或 XLSX：OFD 和 DOCX 不带填写域",
+        en: "filled forms are written as PDF or XLSX: an OFD or a DOCX has no fields",
     }
     /// `fill --flatten` with a spreadsheet.
     flatten_needs_pdf() {

@@ -23,6 +23,11 @@ catalogue! {
         zh: "无法写入 OFD 文件包（{reason}）",
         en: "cannot write the OFD package ({reason})",
     }
+    /// The Word document could not be written.
+    cannot_make_docx(reason) {
+        zh: "无法生成 Word 文档：{reason}",
+        en: "cannot make the Word document: {reason}",
+    }
     /// rust_xlsxwriter refused the workbook.
     cannot_make_workbook(error) {
         zh: "无法生成工作簿：{error}",

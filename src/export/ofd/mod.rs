@@ -33,9 +33,9 @@ use sha2::{Digest, Sha256};
 use typst::visualize::{FillRule, LineCap, LineJoin};
 use typst_layout::PagedDocument;
 
+use crate::export::xml::{OFD_NAMESPACE, Xml, array, num, round};
 use crate::i18n::{self, Message};
 use page::{Object, PathObject, Segment, TextRun};
-use crate::export::xml::{OFD_NAMESPACE, Xml, array, num, round};
 
 /// What the package says about the document beyond its pages.
 #[derive(Debug, Clone)]
