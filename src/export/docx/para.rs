@@ -497,6 +497,6 @@ mod tests {
         assert_eq!(MARGINS, (mm(37.0), mm(26.0), mm(35.0), mm(28.0) + 1));
         assert_eq!(11906 - MARGINS.1 - MARGINS.3, BLOCK_WIDTH);
         assert_eq!(16838 - MARGINS.0 - MARGINS.2, BLOCK_HEIGHT);
-        assert_eq!(chars_wide("2014年12月29日"), 9.0);
+        assert_eq!(chars_wide("2014年12月29日"), 7.0);
     }
 }
