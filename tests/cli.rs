@@ -46,6 +46,7 @@ const NAMES: &[&str] = &[
     "help",
     "pdf",
     "xlsx",
+    "docx",
     "hans",
     "hant",
     "zh",
@@ -129,7 +130,7 @@ fn errors_are_chinese_under_a_chinese_locale() {
     let cases: [(&str, Vec<&str>, i32); 9] = [
         ("a misspelt command", vec!["colect"], 2),
         ("an unknown flag", vec!["build", "--colour"], 2),
-        ("a format gongwen does not write", vec!["build", "--format", "docx"], 2),
+        ("a format gongwen does not write", vec!["build", "--format", "odt"], 2),
         ("a missing value", vec!["collect", "data/2015", "returns", "-o", out, "-n"], 2),
         ("no returns after the edition", vec!["collect", "data/2015", "-n", "1", "-o", out], 2),
         (
