@@ -20,7 +20,7 @@ const UNITS: usize = 200;
 /// Returns of the large collection: half PDFs, half workbooks.
 const MIXED: usize = 2000;
 /// The formats measured alone (docx and others join as they land).
-const FORMATS: &[&str] = &["pdf", "xlsx", "ofd"];
+const FORMATS: &[&str] = &["pdf", "xlsx", "ofd", "docx"];
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
