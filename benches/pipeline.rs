@@ -19,7 +19,7 @@ const RUNS: usize = 7;
 const UNITS: usize = 200;
 /// Returns of the large collection: half PDFs, half workbooks.
 const MIXED: usize = 2000;
-/// The formats measured alone (docx and others join as they land).
+/// The formats measured alone: every one gongwen writes.
 const FORMATS: &[&str] = &["pdf", "xlsx", "ofd", "docx"];
 
 fn root() -> &'static Path {
