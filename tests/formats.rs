@@ -80,7 +80,6 @@ fn mark_row(b: &Built) -> Row {
         .expect("a row of red glyphs (the mark) on page 1")
 }
 
-
 /// Where the mark's red ink starts and ends (top, bottom), as poppler draws page 1: the red
 /// regions across the mark's glyphs.
 fn mark_ink(b: &Built, mark: &Row) -> (f64, f64) {

@@ -671,8 +671,6 @@ fn a_paragraph_numbered_by_hand_is_reported_with_a_suggestion() {
 // ---------------------------------------------------------------------------------------
 // 7.3.5.1: seals
 
-
-
 fn blobs_top_down(blobs: &[Blob]) -> Vec<Blob> {
     let mut b = blobs.to_vec();
     b.sort_by(|a, c| a.top.total_cmp(&c.top));
