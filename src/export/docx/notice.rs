@@ -296,10 +296,7 @@ fn mark(w: &mut Writer, issuers: &[Issuer], before: i64) -> (i64, i64) {
     }
     x.close();
     x.empty("w:tblLayout", &[("w:type", "fixed".into())]);
-    x.open("w:tblCellMar", &[]);
-    x.empty("w:left", &[("w:w", "0".into()), ("w:type", "dxa".into())]);
-    x.empty("w:right", &[("w:w", "0".into()), ("w:type", "dxa".into())]);
-    x.close();
+    no_side_margins(x);
     x.close();
     x.open("w:tblGrid", &[]);
     x.empty("w:gridCol", &[("w:w", width.to_string())]);
@@ -866,10 +863,7 @@ fn floating_record(w: &mut Writer, rows: &[Block], ruled: bool) {
     x.empty("w:insideV", &[("w:val", "nil".into())]);
     x.close();
     x.empty("w:tblLayout", &[("w:type", "fixed".into())]);
-    x.open("w:tblCellMar", &[]);
-    x.empty("w:left", &[("w:w", "0".into()), ("w:type", "dxa".into())]);
-    x.empty("w:right", &[("w:w", "0".into()), ("w:type", "dxa".into())]);
-    x.close();
+    no_side_margins(x);
     x.close();
     x.open("w:tblGrid", &[]);
     x.empty("w:gridCol", &[("w:w", width.to_string())]);
@@ -897,4 +891,12 @@ fn floating_record(w: &mut Writer, rows: &[Block], ruled: bool) {
         ..Para::styled(id::SPACER)
     };
     w.para(&p, &[]);
+}
+
+/// A table's cells without left and right margins, so its text stands on the page's grid.
+fn no_side_margins(x: &mut crate::export::xml::Xml) {
+    x.open("w:tblCellMar", &[]);
+    x.empty("w:left", &[("w:w", "0".into()), ("w:type", "dxa".into())]);
+    x.empty("w:right", &[("w:w", "0".into()), ("w:type", "dxa".into())]);
+    x.close();
 }

@@ -261,15 +261,7 @@ pub fn styles_xml() -> Vec<u8> {
     x.open("w:docDefaults", &[]);
     x.open("w:rPrDefault", &[]);
     x.open("w:rPr", &[]);
-    x.empty(
-        "w:rFonts",
-        &[
-            ("w:ascii", LATIN.into()),
-            ("w:eastAsia", FANGSONG.into()),
-            ("w:hAnsi", LATIN.into()),
-            ("w:cs", LATIN.into()),
-        ],
-    );
+    body_fonts(&mut x);
     x.empty("w:kern", &[("w:val", "0".into())]);
     x.empty("w:sz", &[("w:val", "32".into())]);
     x.empty("w:szCs", &[("w:val", "32".into())]);
@@ -308,15 +300,7 @@ pub fn styles_xml() -> Vec<u8> {
     x.empty("w:jc", &[("w:val", "both".into())]);
     x.close();
     x.open("w:rPr", &[]);
-    x.empty(
-        "w:rFonts",
-        &[
-            ("w:ascii", LATIN.into()),
-            ("w:eastAsia", FANGSONG.into()),
-            ("w:hAnsi", LATIN.into()),
-            ("w:cs", LATIN.into()),
-        ],
-    );
+    body_fonts(&mut x);
     x.empty("w:sz", &[("w:val", "32".into())]);
     x.empty("w:szCs", &[("w:val", "32".into())]);
     x.close();
@@ -404,4 +388,17 @@ pub fn styles_xml() -> Vec<u8> {
     }
     x.close();
     x.finish()
+}
+
+/// The body's fonts: 仿宋_GB2312 for Chinese, Times New Roman for the rest.
+fn body_fonts(x: &mut Xml) {
+    x.empty(
+        "w:rFonts",
+        &[
+            ("w:ascii", LATIN.into()),
+            ("w:eastAsia", FANGSONG.into()),
+            ("w:hAnsi", LATIN.into()),
+            ("w:cs", LATIN.into()),
+        ],
+    );
 }
